@@ -1,0 +1,45 @@
+"""The one typed object that carries a build's options through the pipeline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+
+class Level(str, Enum):
+    """Learner level. Levels are exclusive bands; see :mod:`flashgen.rank`."""
+
+    BEGINNER = "beginner"
+    INTERMEDIATE = "intermediate"
+    ADVANCED = "advanced"
+
+
+class Variant(str, Enum):
+    """Traditional-character standard for the ``Traditional`` field."""
+
+    TW = "tw"  # Taiwan standard forms (default; CC-CEDICT headwords follow these)
+    T = "t"  # OpenCC's standard, inherited forms (爲 裏)
+    HK = "hk"  # Hong Kong forms
+
+
+@dataclass(frozen=True)
+class BuildConfig:
+    """Options of one ``flashgen build`` run.
+
+    >>> BuildConfig(level=Level.ADVANCED).variant
+    <Variant.TW: 'tw'>
+    """
+
+    level: Level = Level.ADVANCED
+    out_dir: Path = Path("decks")
+    variant: Variant = Variant.TW
+    known_files: tuple[Path, ...] = ()
+    glossary_file: Path | None = None
+    max_words: int | None = None
+    single: Path | None = None
+    encoding: str | None = None
+    jobs: int = 1
+    write_list: bool = False
+    timestamp: float | None = None  # package timestamp; None means "now"
+    known_words: frozenset[str] = field(default_factory=frozenset)

@@ -1,0 +1,98 @@
+"""Small frozen records passed between the pipeline's stages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Document:
+    """One input document: a file, a sample article, a book or an episode.
+
+    ``name`` is a file-system-safe stem used for the output file; ``source``
+    says where the text came from (a path, or ``sample:<name>``).
+    """
+
+    title: str
+    text: str
+    source: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a document, as it stands in the text (punctuation kept)."""
+
+    text: str
+    index: int
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word as segmented, located in its sentence.
+
+    ``form`` is the text as written (it may be traditional script);
+    ``word`` is its simplified form, which keys the note.
+    """
+
+    word: str
+    form: str
+    sentence: int
+    start: int
+
+
+@dataclass(frozen=True)
+class DictEntry:
+    """One CC-CEDICT entry: ``行 行 [xing2] /to walk/to be OK/``.
+
+    ``pinyin`` keeps CC-CEDICT's numbered syllables, space separated.
+    """
+
+    traditional: str
+    simplified: str
+    pinyin: str
+    senses: tuple[str, ...]
+
+    @property
+    def is_proper_noun(self) -> bool:
+        """CC-CEDICT capitalises the pinyin of names and places (Xi2 Jin4 ping2)."""
+        return self.pinyin[:1].isupper()
+
+
+@dataclass(frozen=True)
+class WordUse:
+    """A word of one document with what ranking needs: how often, how rare.
+
+    ``zipf`` is the word's own value in wordfreq's Chinese list, or ``None``
+    when the list lacks it (frequency unknown, counted as rare).
+    ``hsk`` is the HSK 3.0 (2025) level 1-7, 7 standing for band 7-9.
+    """
+
+    word: str
+    count: int
+    zipf: float | None
+    hsk: int | None
+    forms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Card:
+    """One note's content, field by field (see :mod:`flashgen.notetype`)."""
+
+    key: str
+    simplified: str
+    traditional: str
+    pinyin: str
+    pinyin_numbered: str
+    zhuyin: str
+    definition: str
+    classifier: str
+    example: str
+    example_pinyin: str
+    example_traditional: str
+    source: str
+    level: str
+    frequency: str
+    notes: str
+    composed: bool
+    form: str
