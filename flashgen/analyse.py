@@ -1,0 +1,158 @@
+"""Analyse one document: segment it into lexical units and collect word uses.
+
+The output is every candidate word of the document with its count, its
+frequency facts and its best example sentence. Level selection happens later.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from flashgen import examples, segment, terms, variants
+from flashgen.annotate import Example
+from flashgen.documents import split_sentences
+from flashgen.lexicon import dictionary_words, hsk_level, is_han
+from flashgen.models import Document, Sentence, WordUse
+from flashgen.rank import zipf
+from flashgen.wordhood import (
+    is_number,
+    is_person_name,
+    is_proper_noun,
+    judge,
+    single_char_word,
+)
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """A document's candidate words, each with its use and best example."""
+
+    document: Document
+    uses: tuple[WordUse, ...]
+    examples: dict[str, Example]
+    running_words: tuple[str, ...]
+    tags: dict[str, str]
+
+
+def _simplified_view(text: str) -> str:
+    """The text in simplified script, same length, for segmenting traditional input."""
+    converted = variants.to_simplified(text)
+    return converted if len(converted) == len(text) else text
+
+
+def sentence_tokens(sentence: str, known_terms: frozenset[str], extra: tuple[str, ...]) -> list[str]:
+    """Tokens of a (simplified) sentence: jieba with dictionaries, then the corpus terms."""
+    return terms.force_terms(segment.cut(sentence, extra), known_terms)
+
+
+def discover_terms(documents: Iterable[Document], extra: tuple[str, ...] = ()) -> frozenset[str]:
+    """Terms of the corpus that no dictionary lists (see :mod:`flashgen.terms`)."""
+    candidates: list[tuple[str, bool]] = []
+    texts: list[str] = []
+    quoted: set[str] = set()
+    for doc in documents:
+        text = _simplified_view(doc.text)
+        texts.append(text)
+        quoted |= terms.quoted_terms(text)
+        for s in split_sentences(text):
+            candidates.extend(terms.run_candidates(segment.cut(s.text, extra)))
+    words = dictionary_words()
+    count = {c: sum(t.count(c) for t in texts) for c, _ in candidates}
+    found = terms.accept(candidates, count) | quoted
+    return frozenset(
+        t for t in found if t not in words and not is_number(t) and judge(t, quoted=t in quoted).keep
+    )
+
+
+@cache
+def _verdict(word: str, quoted: bool) -> tuple[bool, tuple[str, ...], str]:
+    v = judge(word, quoted)
+    return v.keep, v.parts, v.reason
+
+
+def units(tokens: Sequence[str], quoted: frozenset[str]) -> list[tuple[str, int, str]]:
+    """Lexical units of a token list as (word, offset, tag): junk dropped, free combinations split."""
+    words = dictionary_words()
+    out: list[tuple[str, int, str]] = []
+    pos = 0
+    for tok in tokens:
+        start = pos
+        pos += len(tok)
+        if not is_han(tok):
+            continue
+        if len(tok) == 1:
+            if single_char_word(tok):
+                out.append((tok, start, ""))
+            continue
+        if tok in words:
+            out.append((tok, start, ""))
+            continue
+        keep, parts, reason = _verdict(tok, tok in quoted)
+        if keep:
+            out.append((tok, start, "term"))
+            continue
+        if reason.startswith("number"):
+            continue
+        offset = start
+        for part in parts:
+            if len(part) > 1 and part in words:
+                out.append((part, offset, ""))
+            elif len(part) == 1 and single_char_word(part):
+                out.append((part, offset, ""))
+            offset += len(part)
+    return out
+
+
+def _excluded(word: str) -> bool:
+    return is_number(word) or is_person_name(word)
+
+
+def analyse(
+    document: Document,
+    known_terms: frozenset[str],
+    extra: tuple[str, ...] = (),
+    quoted: frozenset[str] = frozenset(),
+) -> Analysis:
+    """Segment ``document`` and collect each candidate word's use and best example."""
+    counts: Counter[str] = Counter()
+    forms: dict[str, str] = {}
+    best: dict[str, tuple[float, Example]] = {}
+    tags: dict[str, str] = {}
+    running: list[str] = []
+    for sentence in split_sentences(document.text):
+        simple = _simplified_view(sentence.text)
+        tokens = sentence_tokens(simple, known_terms, extra)
+        original = _original_tokens(tokens, sentence, simple)
+        cost = examples.score(sentence.text)
+        for word, start, tag in units(tokens, quoted | known_terms):
+            running.append(word)
+            if _excluded(word):
+                continue
+            counts[word] += 1
+            form = sentence.text[start : start + len(word)]
+            forms.setdefault(word, form)
+            if tag:
+                tags[word] = tag
+            elif word not in tags and is_proper_noun(word):
+                tags[word] = "proper-noun"
+            if word not in best or cost < best[word][0]:
+                best[word] = (cost, Example(sentence.text, tuple(original), start, form))
+    uses = tuple(
+        WordUse(word=w, count=c, zipf=zipf(w), hsk=hsk_level(w), forms=(forms[w],))
+        for w, c in counts.items()
+    )
+    return Analysis(document, uses, {w: e for w, (_, e) in best.items()}, tuple(running), tags)
+
+
+def _original_tokens(tokens: list[str], sentence: Sentence, simple: str) -> list[str]:
+    """The same token boundaries over the sentence as written (it may be traditional)."""
+    if simple == sentence.text:
+        return tokens
+    out, pos = [], 0
+    for t in tokens:
+        out.append(sentence.text[pos : pos + len(t)])
+        pos += len(t)
+    return out

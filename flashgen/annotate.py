@@ -1,0 +1,145 @@
+"""Annotate a chosen word: reading, definition, traditional form, example fields.
+
+Only words that go on cards are annotated, never the whole text.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from flashgen import examples, variants
+from flashgen.definitions import format_composed, format_definition
+from flashgen.dictionary import cedict
+from flashgen.models import Card, DictEntry, WordUse
+from flashgen.pinyin import numbered_to_marks, numbered_to_zhuyin
+from flashgen.readings import entries_for, reading, sentence_syllables
+from flashgen.vocab import GlossaryEntry
+from flashgen.wordhood import split_parts
+
+# A composed gloss quotes each part's first sense, cut at this many characters.
+_PART_GLOSS_CHARS = 30
+
+
+@dataclass(frozen=True)
+class Example:
+    """Where a word was best used: the sentence, its tokens, the word's offset."""
+
+    sentence: str
+    tokens: tuple[str, ...]
+    start: int
+    form: str
+
+
+def note_key(word: str, numbered: str) -> str:
+    """The note's identity: the headword, plus the reading when CC-CEDICT lists several.
+
+    >>> note_key("供给", "gong1 ji3"), note_key("行", "hang2")
+    ('供给', '行|hang2')
+    """
+    readings = {e.pinyin.lower() for e in cedict().lookup(word)}
+    return f"{word}|{numbered.lower()}" if len(readings) > 1 else word
+
+
+def _short_gloss(word: str) -> str:
+    entries = sorted(cedict().lookup(word), key=lambda e: e.is_proper_noun)
+    if not entries:
+        return "?"
+    sense = re.sub(r"\s*\([^)]*\)", "", entries[0].senses[0]).strip() or entries[0].senses[0]
+    return sense[:_PART_GLOSS_CHARS]
+
+
+def composed_gloss(word: str) -> str:
+    """A gloss built from the word's dictionary parts, marked as composed."""
+    return format_composed([(p, _short_gloss(p)) for p in split_parts(word)])
+
+
+def _definition(word: str, numbered: str, script: str) -> tuple[str, str, DictEntry | None]:
+    matched = entries_for(word, numbered)
+    if not matched:
+        return composed_gloss(word), "", None
+    senses: list[str] = []
+    for e in matched:
+        senses.extend(s for s in e.senses if s not in senses)
+    definition, classifier = format_definition(senses, script=script)
+    others = [e for e in cedict().lookup(word) if e.pinyin.lower() != numbered.lower()]
+    if others:
+        extra = []
+        for e in others:
+            text, _ = format_definition(e.senses, script=script, max_senses=2)
+            extra.append(f"<b>{numbered_to_marks(e.pinyin)}</b> {text}")
+        definition += '<div class="other-readings">also: ' + " · ".join(extra) + "</div>"
+    return definition, classifier, matched[0]
+
+
+def example_pinyin(tokens: Sequence[str], sentence: str) -> str:
+    """Tone-marked pinyin of a sentence, one group per word, punctuation kept."""
+    syllables = sentence_syllables(sentence)
+    out: list[str] = []
+    pos = 0
+    for token in tokens:
+        syls = syllables[pos : pos + len(token)]
+        pos += len(token)
+        if token.strip() == "":
+            continue
+        if all(s == c for s, c in zip(syls, token)):  # not Han: keep as written
+            out.append(token)
+            continue
+        if len(token) > 1:
+            readings = {e.pinyin.lower() for e in cedict().lookup(token)}
+            if len(readings) == 1:
+                syls = next(iter(readings)).split()
+        out.append(numbered_to_marks(" ".join(syls)))
+    return " ".join(out)
+
+
+def annotate(
+    use: WordUse,
+    example: Example,
+    *,
+    level: str,
+    source: str,
+    variant: str,
+    glossary: Mapping[str, GlossaryEntry],
+    notes: str = "",
+) -> Card:
+    """The card for one word of one document."""
+    word = use.word
+    gloss = glossary.get(word)
+    composed = False
+    if gloss is not None:
+        numbered = gloss.pinyin
+        definition, classifier, entry = html.escape(gloss.definition, quote=False), "", None
+        marked = numbered_to_marks(numbered) if re.search(r"\d", numbered) else numbered
+    else:
+        numbered = reading(word, example.sentence, example.start)
+        definition, classifier, entry = _definition(word, numbered, "simplified")
+        composed = entry is None
+        marked = numbered_to_marks(numbered)
+    text, offset = examples.window(example.sentence, example.start, len(example.form))
+    traditional = variants.to_traditional(word, variant, entry.traditional if entry else None)
+    frequency = f"Zipf {use.zipf:.2f}" if use.zipf is not None else "unknown"
+    if use.hsk is not None:
+        frequency += f" · HSK {'7-9' if use.hsk == 7 else use.hsk}"
+    tags = [t for t in (notes, "composed" if composed else "") if t]
+    return Card(
+        key=note_key(word, numbered),
+        simplified=word,
+        traditional=traditional,
+        pinyin=marked,
+        pinyin_numbered=numbered if re.search(r"\d", numbered) else "",
+        zhuyin=numbered_to_zhuyin(numbered) if re.search(r"\d", numbered) else "",
+        definition=definition,
+        classifier=classifier,
+        example=examples.highlight(text, offset, example.form),
+        example_pinyin=example_pinyin(example.tokens, example.sentence),
+        example_traditional=variants.tokens_to_traditional(example.tokens, variant),
+        source=html.escape(source, quote=False),
+        level=level,
+        frequency=frequency,
+        notes=" ".join(tags),
+        composed=composed,
+        form=example.form,
+    )

