@@ -50,7 +50,7 @@ def sentence_tokens(sentence: str, known_terms: frozenset[str], extra: tuple[str
 
 def discover_terms(documents: Iterable[Document], extra: tuple[str, ...] = ()) -> frozenset[str]:
     """Terms of the corpus that no dictionary lists (see :mod:`flashgen.terms`)."""
-    candidates: list[tuple[str, bool]] = []
+    candidates: list[terms.Candidate] = []
     texts: list[str] = []
     quoted: set[str] = set()
     for doc in documents:
@@ -60,11 +60,11 @@ def discover_terms(documents: Iterable[Document], extra: tuple[str, ...] = ()) -
         for s in split_sentences(text):
             candidates.extend(terms.run_candidates(segment.cut(s.text, extra)))
     words = dictionary_words()
-    count = {c: sum(t.count(c) for t in texts) for c, _ in candidates}
+    count = {c.text: sum(t.count(c.text) for t in texts) for c in candidates if c.evidence == "recurs"}
     found = terms.accept(candidates, count) | quoted
-    return frozenset(
-        t for t in found if t not in words and not is_number(t) and judge(t, quoted=t in quoted).keep
-    )
+    # The evidence (quotes, recurrence, a list item) is the term test itself;
+    # only numbers and dictionary words are ruled out here.
+    return frozenset(t for t in found if t not in words and not judge(t, quoted=True).reason.startswith("number"))
 
 
 @cache

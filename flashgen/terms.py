@@ -1,13 +1,14 @@
 """Find terms the dictionaries lack, and make segmentation keep them whole.
 
 Policy and news texts coin terms (新质生产力, 具身智能, “并跑”) that no
-dictionary lists; jieba then leaves a run of single characters (新 质 生产力).
-Two cheap signals mark such a string as a term:
+dictionary lists; jieba then leaves a run of single characters or unknown
+fragments (新 质 生产力, 专精 特 新). Cheap signals mark such a string as a term:
 
 - the text puts it in quotation marks (“并跑”, “卡脖子”);
-- a run of two or more single-character tokens, with the dictionary word that
-  follows it, recurs in the corpus (新质生产力 twice) or stands alone as an
-  item of an enumeration (、具身智能、).
+- a run of fragments, with the dictionary word that follows it, recurs in the
+  corpus (新质生产力 twice), or stands alone as an item of an enumeration
+  (、具身智能、). Items of a parallel enumeration that share their first
+  character share a verb (投早、投小、投硬科技): the verb is not part of the term.
 
 >>> sorted(quoted_terms("要实现“并跑”乃至“领跑”，不能“烧钱”。"))
 ['并跑', '烧钱', '领跑']
@@ -17,14 +18,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
-from flashgen.lexicon import dictionary_words, is_han
+from flashgen.lexicon import dictionary_words, hsk_level, is_han
+from flashgen.wordhood import judge
 
 # Quoted strings of 2-6 Han characters: longer quotations are slogans or titles.
 _QUOTED = re.compile(r"[“‘「『\"]([\u4e00-\u9fff]{2,6})[”’」』\"]")
-_LIST_SEPARATORS = frozenset("、，,；;。")
-# Leading characters that are prepositions or conjunctions, never part of a term.
-_EDGE_FUNCTION = frozenset("和与及或并跟从在把被对向给为以由而的了是就也都")
+_LIST_SEPARATORS = frozenset("、，,；;。：:")
+# Prepositions, conjunctions and particles: never the edge of a term.
+# Particles inside a run end it: 厚植了爱党 is two pieces, 放得活 is a phrase.
+_PARTICLES = frozenset("了的得着地之")
+# Localizers after a noun make a place phrase (红船旁), not part of the term.
+_LOCALIZERS = frozenset("上下旁里中内外前后间边")
+_EDGE_FUNCTION = frozenset("和与及或并跟从在把被对向给为以由而的了是就也都等要很更最")
 
 
 def quoted_terms(text: str) -> set[str]:
@@ -32,41 +39,117 @@ def quoted_terms(text: str) -> set[str]:
     return set(_QUOTED.findall(text))
 
 
-def run_candidates(tokens: Sequence[str]) -> list[tuple[str, bool]]:
-    """Runs of single-character tokens joined with the next word, as (string, is_list_item).
+def _is_fragment(token: str, words: frozenset[str]) -> bool:
+    """A single Han character, or a multi-character token no dictionary lists
+    that is not a free combination of dictionary words (专精, not 传统产业)."""
+    if not is_han(token):
+        return False
+    if len(token) == 1:
+        return True
+    return token not in words and judge(token).keep
 
-    >>> run_candidates(["发展", "新", "质", "生产力", "、"])
-    [('新质生产力', False), ('新质', False)]
-    """
-    words = dictionary_words()
-    out: list[tuple[str, bool]] = []
-    i = 0
-    n = len(tokens)
+
+def _bound(token: str) -> bool:
+    """A piece that cannot stand as a word: an unknown fragment or a non-HSK character."""
+    return len(token) > 1 or hsk_level(token) is None
+
+
+def _items(tokens: Sequence[str]) -> list[tuple[int, int]]:
+    """(start, end) token ranges of the stretches between list separators."""
+    out, start = [], 0
+    for i, t in enumerate(tokens):
+        if t in _LIST_SEPARATORS:
+            out.append((start, i))
+            start = i + 1
+    out.append((start, len(tokens)))
+    return [(a, b) for a, b in out if b > a]
+
+
+def _shared_heads(tokens: Sequence[str]) -> set[int]:
+    """Token positions of a verb that parallel list items share (投早、投小、投长期)."""
+    items = _items(tokens)
+    heads: set[int] = set()
+    for (a1, _), (a2, _) in zip(items, items[1:]):
+        if tokens[a1] == tokens[a2] and len(tokens[a1]) == 1:
+            heads.update((a1, a2))
+    return heads
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A possible term and its evidence: ``"parallel"`` and ``"item"`` are enough
+    on their own; ``"recurs"`` needs the string to occur twice in the corpus."""
+
+    text: str
+    evidence: str
+
+
+def _runs(tokens: Sequence[str], words: frozenset[str], heads: set[int]) -> list[tuple[int, int]]:
+    """Maximal runs of fragments, split at particles, edges trimmed of function characters."""
+    runs = []
+    i, n = 0, len(tokens)
     while i < n:
-        if not (len(tokens[i]) == 1 and is_han(tokens[i])):
+        if not _is_fragment(tokens[i], words) or tokens[i] in _PARTICLES:
             i += 1
             continue
         j = i
-        while j < n and len(tokens[j]) == 1 and is_han(tokens[j]):
+        while j < n and _is_fragment(tokens[j], words) and tokens[j] not in _PARTICLES:
             j += 1
-        start = i
-        while start < j and tokens[start] in _EDGE_FUNCTION:
-            start += 1
-        if j - start >= 2:
-            run = "".join(tokens[start:j])
-            before = tokens[start - 1] if start > 0 else "。"
-            if j < n and is_han(tokens[j]) and len(tokens[j]) > 1 and tokens[j] in words:
-                after = tokens[j + 1] if j + 1 < n else "。"
-                item = before in _LIST_SEPARATORS and after in _LIST_SEPARATORS
-                out.append((run + tokens[j], item))
-            out.append((run, before in _LIST_SEPARATORS and (j >= n or tokens[j] in _LIST_SEPARATORS)))
+        a, b = i, j
+        while a < b and (tokens[a] in _EDGE_FUNCTION or a in heads):
+            a += 1
+        while b > a and (tokens[b - 1] in _EDGE_FUNCTION or tokens[b - 1] in _LOCALIZERS):
+            b -= 1
+        if a < b:
+            runs.append((a, b))
         i = j
+    return runs
+
+
+def run_candidates(tokens: Sequence[str]) -> list[Candidate]:
+    """Term candidates in a sentence's tokens: runs of fragments, with a head noun when short.
+
+    A run of one or two single characters, one of them bound, is a modifier that
+    needs the dictionary word after it (新质 + 生产力); so is a run after a
+    shared verb (投 + 硬 + 科技). Longer runs stand alone (专精特新).
+
+    >>> run_candidates(["发展", "新", "质", "生产力", "、"])
+    [Candidate(text='新质生产力', evidence='recurs')]
+    >>> run_candidates(["投", "长期", "、", "投", "硬", "科技", "。"])
+    [Candidate(text='硬科技', evidence='parallel')]
+    """
+    words = dictionary_words()
+    heads = _shared_heads(tokens)
+    out: list[Candidate] = []
+    n = len(tokens)
+    for a, b in _runs(tokens, words, heads):
+        pieces = tokens[a:b]
+        parallel = a > 0 and (a - 1) in heads
+        before = tokens[a - 2] if parallel and a > 1 else tokens[a - 1] if a > 0 else "。"
+        run = "".join(pieces)
+        singles = all(len(p) == 1 for p in pieces)
+        modifier = len(run) <= 2 and singles and any(_bound(p) for p in pieces)
+        end = b
+        attach = (modifier or parallel) and b < n and tokens[b] in words and len(tokens[b]) > 1
+        if attach:
+            run += tokens[b]
+            end = b + 1
+        elif len(run) < 2 or not any(_bound(p) for p in pieces):
+            continue
+        after = tokens[end] if end < n else "。"
+        item = before in _LIST_SEPARATORS and after in _LIST_SEPARATORS
+        if parallel and item:
+            out.append(Candidate(run, "parallel"))
+        elif attach:
+            out.append(Candidate(run, "item" if item else "recurs"))
+        elif judge(run).keep:  # a run standing alone must itself look like a word
+            out.append(Candidate(run, "item" if item else "recurs"))
     return out
 
 
-def accept(candidates: Iterable[tuple[str, bool]], count: dict[str, int]) -> set[str]:
-    """Keep the candidates that recur (``count`` >= 2) or stand alone as list items."""
-    return {c for c, item in candidates if item or count.get(c, 0) >= 2}
+def accept(candidates: Iterable[Candidate], count: dict[str, int]) -> set[str]:
+    """Keep the candidates whose evidence suffices: a list item, or two occurrences."""
+    return {c.text for c in candidates if c.evidence != "recurs" or count.get(c.text, 0) >= 2}
 
 
 def force_terms(tokens: list[str], terms: frozenset[str], max_len: int = 8) -> list[str]:
