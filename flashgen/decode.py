@@ -54,10 +54,6 @@ _MAX_ODD_SHARE = 0.05
 # least one character) for the winner to be accepted without --encoding.
 _MIN_ODD_MARGIN = 0.10
 
-# charset-normalizer's "chaos" (share of messy characters, 0..1) above which
-# it rejects a decoding; 0.2 is its own default for from_bytes.
-_MAX_CHAOS = 0.2
-
 # Punctuation and marks that running Chinese text is made of besides Han.
 _TEXT_PUNCTUATION = frozenset("，。、；：？！“”‘’（）《》〈〉【】「」『』…—·～　－％")
 
@@ -145,13 +141,13 @@ def _decode_legacy(data: bytes, name: str) -> Decoded:
     """Choose between GBK/GB18030 and Big5 on the evidence, or raise."""
     from charset_normalizer import from_bytes, is_binary
 
-    if is_binary(data):
-        raise InputError(f"{name}: looks like a binary file, not text")
     decoded = [d for d in (_strict(data, c) for c in _FAMILIES.values()) if d is not None]
     scored = sorted(((odd_share(d.text), d) for d in decoded), key=lambda pair: pair[0][0])
     if not scored or scored[0][0][0] > _MAX_ODD_SHARE:
-        raise InputError(
-            f"{name}: not UTF-8, and does not read as Chinese in GBK/GB18030 or Big5;"
+        if is_binary(data):
+            raise _failure(data, name, "looks like a binary file, not text")
+        raise _failure(
+            data, name, "not UTF-8, and does not read as Chinese in GBK/GB18030 or Big5;"
             " pass --encoding"
         )
     (best_share, best_odd), best = scored[0]
@@ -160,13 +156,35 @@ def _decode_legacy(data: bytes, name: str) -> Decoded:
             raise InputError(
                 f"{name}: cannot tell the encoding (GBK or Big5?); pass --encoding gbk or big5"
             )
-    # Second opinion: charset-normalizer's mess detector must not reject the winner.
-    kept = from_bytes(data, cp_isolation=[best.encoding], threshold=_MAX_CHAOS).best()
-    if kept is None:
-        raise InputError(
-            f"{name}: not UTF-8, and reads as garbled {best.encoding}; pass --encoding"
-        )
+    # Second opinion: charset-normalizer, free to try every codec, must find a
+    # Chinese reading among its least messy ones. Korean EUC-KR, for one, reads
+    # as fluent-looking GBK, but as Korean it is cleaner still.
+    # BOM-less UTF-16/32 is never accepted, so its readings do not compete.
+    matches = [m for m in from_bytes(data) if not m.encoding.startswith("utf_")]
+    chinese = [m.chaos for m in matches if codecs.lookup(m.encoding).name in _chinese_codecs()]
+    if not chinese or min(chinese) > min(m.chaos for m in matches):
+        top = min(matches, key=lambda m: m.chaos, default=None)
+        seen = f"{top.language} text in {top.encoding}" if top else "no known encoding"
+        raise InputError(f"{name}: not UTF-8, and looks like {seen}; pass --encoding")
     return best
+
+
+def _chinese_codecs() -> frozenset[str]:
+    """Normalised names of the codecs that count as Chinese for the second opinion."""
+    names = [c for family in _FAMILIES.values() for c in family] + ["gb2312", "hz"]
+    return frozenset(codecs.lookup(c).name for c in names)
+
+
+def _failure(data: bytes, name: str, problem: str) -> InputError:
+    """The error for undecodable bytes; mostly-UTF-8 files get a more precise one."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        text = data.decode("utf-8", errors="replace")
+        # Up to 1 bad sequence in 100 characters: a damaged UTF-8 file, not another encoding.
+        if text.count("\ufffd") * 100 <= len(text):
+            return InputError(f"{name}: not valid UTF-8 ({_where(exc)}); pass --encoding")
+    return InputError(f"{name}: {problem}")
 
 
 def odd_share(text: str) -> tuple[float, int]:

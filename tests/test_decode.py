@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from flashgen.decode import Decoded, decode_bytes
+from flashgen.decode import Decoded, decode_bytes, odd_share
 from flashgen.errors import ConfigError, InputError
 
 SHORT_SIMPLIFIED = "今天天气很好，我们一起去公园散步吧。"
@@ -168,16 +168,40 @@ def test_short_big5_text_is_never_decoded_wrongly(text: str) -> None:
         assert "--encoding" in str(exc)
 
 
-def test_most_twenty_character_texts_are_decided() -> None:
-    """Detection is useful, not just safe: 20 common characters are almost always enough."""
-    import random
+def test_most_real_sentences_are_decided() -> None:
+    """Detection is useful, not just safe: a single real sentence is usually enough."""
+    import re
 
-    rng = random.Random(4)
-    decided = 0
-    for traditional, codec in ((False, "gbk"), (True, "big5")):
-        chars = _common_chars(traditional)
-        for _ in range(50):
-            text = "".join(rng.choice(chars) for _ in range(20))
+    import opencc
+
+    from flashgen.resources import sample_bytes, sample_names
+
+    s2tw = opencc.OpenCC("s2tw")
+    text = "".join(sample_bytes(n).decode("utf-8") for n in sample_names())
+    sentences = [s for s in re.findall(r"[^。！？\n]{8,60}[。！？]", text) if s.isprintable()]
+    decided = total = 0
+    for simplified in sentences[:60]:
+        for sentence, codec in ((simplified, "gbk"), (s2tw.convert(simplified), "big5")):
+            try:
+                data = sentence.encode(codec)
+            except UnicodeEncodeError:
+                continue
+            total += 1
             with contextlib.suppress(InputError):
-                decided += decode_bytes(text.encode(codec), "s.txt").text == text
-    assert decided >= 95
+                decided += decode_bytes(data, "s.txt").text == sentence
+    assert total >= 100
+    assert decided >= 0.9 * total
+
+
+def test_korean_euc_kr_is_not_read_as_chinese() -> None:
+    # Hangul in EUC-KR uses the same bytes as common GB2312 characters.
+    data = "안녕하세요. 오늘 날씨가 좋네요. 한국어 텍스트입니다.".encode("euc-kr")
+    assert odd_share(data.decode("gbk")) == (0.0, 0)  # as GBK it looks like fine Chinese
+    with pytest.raises(InputError, match=r"^k\.txt: .*Korean.*--encoding"):
+        decode_bytes(data, "k.txt")
+
+
+def test_damaged_utf8_is_reported_as_such() -> None:
+    data = LONG_SIMPLIFIED.encode() + b"\xff" + LONG_SIMPLIFIED.encode()
+    with pytest.raises(InputError, match=r"^d\.txt: not valid UTF-8 \(invalid bytes 0xff at"):
+        decode_bytes(data, "d.txt")
