@@ -3,9 +3,11 @@
 Order of evidence: the user's ``--encoding``; a byte-order mark; strict UTF-8;
 then the Chinese legacy encodings (GBK/GB18030 and Big5). GB18030 decodes almost
 any bytes and GBK and Big5 share their byte ranges, so a legacy decoding is
-accepted only when the text it gives looks like Chinese and the other family's
-text clearly does not. When the evidence is thin (a few characters that read as
-plausible Chinese both ways) the user is asked to pass ``--encoding``.
+accepted only when the text it gives looks like Chinese, the other family's
+text clearly does not, and charset-normalizer (free to try every codec) agrees
+that Chinese is among the cleanest readings. When the evidence is thin (a few
+characters that read as plausible Chinese both ways) the user is asked to pass
+``--encoding``.
 
 >>> decode_bytes("学习".encode("utf-8"), "a.txt")
 Decoded(text='学习', encoding='utf-8')
@@ -33,10 +35,10 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 
 # Each family lists its codecs narrowest first; the first that decodes strictly
 # is the one reported (GBK text is also valid GB18030, Big5 also valid CP950).
-_FAMILIES: dict[str, tuple[str, ...]] = {
-    "GBK": ("gbk", "gb18030"),
-    "Big5": ("big5", "cp950", "big5hkscs"),
-}
+_FAMILIES: tuple[tuple[str, ...], ...] = (
+    ("gbk", "gb18030"),
+    ("big5", "cp950", "big5hkscs"),
+)
 
 # A Han character is "common" at or above this share of all Han characters in
 # wordfreq's Chinese data (after mapping traditional to simplified). 1e-6 keeps
@@ -94,9 +96,7 @@ def decode_bytes(data: bytes, name: str, encoding: str | None = None) -> Decoded
     # as Cyrillic "һ"): when the UTF-8 reading is not Chinese but a legacy
     # reading is, refuse to choose.
     if odd_share(text)[0] > _MAX_ODD_SHARE and _legacy_reading(data) is not None:
-        raise InputError(
-            f"{name}: cannot tell the encoding (UTF-8 or GBK/Big5?); pass --encoding"
-        )
+        raise InputError(f"{name}: cannot tell the encoding (UTF-8 or GBK/Big5?); pass --encoding")
     return Decoded(text, "utf-8")
 
 
@@ -130,7 +130,7 @@ def _strict(data: bytes, codecs_: tuple[str, ...]) -> Decoded | None:
 
 def _legacy_reading(data: bytes) -> Decoded | None:
     """A GBK or Big5 reading of ``data`` that looks like Chinese, if there is one."""
-    for codecs_ in _FAMILIES.values():
+    for codecs_ in _FAMILIES:
         decoded = _strict(data, codecs_)
         if decoded is not None and odd_share(decoded.text)[0] <= _MAX_ODD_SHARE:
             return decoded
@@ -139,16 +139,17 @@ def _legacy_reading(data: bytes) -> Decoded | None:
 
 def _decode_legacy(data: bytes, name: str) -> Decoded:
     """Choose between GBK/GB18030 and Big5 on the evidence, or raise."""
-    from charset_normalizer import from_bytes, is_binary
+    from charset_normalizer import is_binary
 
-    decoded = [d for d in (_strict(data, c) for c in _FAMILIES.values()) if d is not None]
+    decoded = [d for d in (_strict(data, c) for c in _FAMILIES) if d is not None]
     scored = sorted(((odd_share(d.text), d) for d in decoded), key=lambda pair: pair[0][0])
     if not scored or scored[0][0][0] > _MAX_ODD_SHARE:
         if is_binary(data):
             raise _failure(data, name, "looks like a binary file, not text")
         raise _failure(
-            data, name, "not UTF-8, and does not read as Chinese in GBK/GB18030 or Big5;"
-            " pass --encoding"
+            data,
+            name,
+            "not UTF-8, and does not read as Chinese in GBK/GB18030 or Big5; pass --encoding",
         )
     (best_share, best_odd), best = scored[0]
     for (share, odd), _other in scored[1:]:
@@ -156,9 +157,18 @@ def _decode_legacy(data: bytes, name: str) -> Decoded:
             raise InputError(
                 f"{name}: cannot tell the encoding (GBK or Big5?); pass --encoding gbk or big5"
             )
-    # Second opinion: charset-normalizer, free to try every codec, must find a
-    # Chinese reading among its least messy ones. Korean EUC-KR, for one, reads
-    # as fluent-looking GBK, but as Korean it is cleaner still.
+    _second_opinion(data, name)
+    return best
+
+
+def _second_opinion(data: bytes, name: str) -> None:
+    """Raise unless charset-normalizer finds a Chinese reading among its least messy ones.
+
+    It is free to try every codec: Korean EUC-KR, for one, reads as
+    fluent-looking GBK, but as Korean it is cleaner still.
+    """
+    from charset_normalizer import from_bytes
+
     # BOM-less UTF-16/32 is never accepted, so its readings do not compete.
     matches = [m for m in from_bytes(data) if not m.encoding.startswith("utf_")]
     chinese = [m.chaos for m in matches if codecs.lookup(m.encoding).name in _chinese_codecs()]
@@ -166,12 +176,11 @@ def _decode_legacy(data: bytes, name: str) -> Decoded:
         top = min(matches, key=lambda m: m.chaos, default=None)
         seen = f"{top.language} text in {top.encoding}" if top else "no known encoding"
         raise InputError(f"{name}: not UTF-8, and looks like {seen}; pass --encoding")
-    return best
 
 
 def _chinese_codecs() -> frozenset[str]:
     """Normalised names of the codecs that count as Chinese for the second opinion."""
-    names = [c for family in _FAMILIES.values() for c in family] + ["gb2312", "hz"]
+    names = [c for family in _FAMILIES for c in family] + ["gb2312", "hz"]
     return frozenset(codecs.lookup(c).name for c in names)
 
 

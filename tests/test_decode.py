@@ -48,8 +48,11 @@ LONG_TRADITIONAL = (
 )
 def test_round_trip_reports_encoding(text: str, codec: str, reported: str) -> None:
     data = text.encode(codec)
-    bom = {"utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE,
-           "utf-32-le": codecs.BOM_UTF32_LE}.get(codec, b"")
+    bom = {
+        "utf-16-le": codecs.BOM_UTF16_LE,
+        "utf-16-be": codecs.BOM_UTF16_BE,
+        "utf-32-le": codecs.BOM_UTF32_LE,
+    }.get(codec, b"")
     assert decode_bytes(bom + data, "doc.txt") == Decoded(text, reported)
 
 
