@@ -1,0 +1,89 @@
+"""Clean messy plain text before it is split into sentences.
+
+Removes the debris that word processors and PDF exports leave in plain text
+(``[bookmark: _Toc30029]`` tags, page-number lines such as ``—　1　—``),
+normalises line breaks and Unicode, and turns full-width Latin letters and
+digits into ordinary ones. Chinese punctuation (，。！？“”（）) is text and is
+kept as it is; so is the line structure, which the sentence splitter uses.
+HTML and Markdown are not handled here (see ``flashgen.markup``).
+
+>>> clean_text("[bookmark: _Toc30029]3.习近平复信\\r\\n—　1　—\\r\\n第２０２６届")
+'3.习近平复信\\n第2026届'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Word's bookmark anchors, as docx-to-text converters print them.
+_BOOKMARK = re.compile(r"\[bookmark:[^\]\n]*\]")
+
+# Whole lines that are only a page number. Checked after the line is stripped
+# (str.strip also strips the ideographic space U+3000) and digits made ASCII.
+_NUMERAL = r"(?:\d+|[〇零一二三四五六七八九十百]+)"
+_DASH = r"[-‐‑–—―－─]+"
+_PAGE_LINES = (
+    re.compile(rf"{_DASH}\s*{_NUMERAL}\s*{_DASH}"),  # "—　1　—", "- 12 -"
+    re.compile(rf"第\s*{_NUMERAL}\s*页(?:\s*[，,/、]?\s*共\s*{_NUMERAL}\s*页)?"),  # "第 3 页"
+    re.compile(rf"共\s*{_NUMERAL}\s*页\s*[，,/、]?\s*第\s*{_NUMERAL}\s*页"),  # "共 9 页 第 3 页"
+    re.compile(r"(?:page|p\.)\s*\d+(?:\s*(?:of|/)\s*\d+)?", re.IGNORECASE),  # "Page 3 of 9"
+)
+
+# Line and paragraph separators that mean "new line" in plain text: NEL, vertical
+# tab (Word's manual line break), form feed (page break), U+2028, U+2029.
+_LINE_BREAKS = str.maketrans({"\x85": "\n", "\v": "\n", "\f": "\n", "\u2028": "\n", "\u2029": "\n"})
+
+# Invisible format characters that only get in the way of word segmentation:
+# zero-width space, word joiner, soft hyphen and stray byte-order marks.
+_INVISIBLE = frozenset("\u200b\u2060\u00ad\ufeff")
+
+# Full-width digits and Latin letters -> ASCII (U+FF10-19, FF21-3A, FF41-5A).
+_FULL_WIDTH_ALNUM = {
+    cp: cp - 0xFEE0
+    for lo, hi in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
+    for cp in range(lo, hi + 1)
+}
+
+
+def clean_text(text: str) -> str:
+    """The text with debris removed and characters normalised; lines otherwise kept.
+
+    >>> clean_text("ＰＭ２.５浓度下降，\\x07好消息！")
+    'PM2.5浓度下降，好消息！'
+    >>> clean_text("正文\\n- 12 -\\n正文")
+    '正文\\n正文'
+    """
+    text = _normalise_characters(text)
+    text = _BOOKMARK.sub("", text)
+    return "\n".join(line for line in text.split("\n") if not is_page_number_line(line))
+
+
+def _normalise_characters(text: str) -> str:
+    """Drop lone surrogates, unify line breaks, NFC, drop controls, ASCII digits/letters.
+
+    >>> _normalise_characters("a\\r\\nb\\rc\\udcff")
+    'a\\nb\\nc'
+    """
+    text = "".join(ch for ch in text if not "\ud800" <= ch <= "\udfff")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_LINE_BREAKS)
+    text = unicodedata.normalize("NFC", text)
+    text = "".join(ch for ch in text if _is_kept(ch))
+    return text.translate(_FULL_WIDTH_ALNUM)
+
+
+def _is_kept(ch: str) -> bool:
+    """False for control characters (except newline and tab) and invisible format marks."""
+    if ch in "\n\t":
+        return True
+    return ch not in _INVISIBLE and unicodedata.category(ch) != "Cc"
+
+
+def is_page_number_line(line: str) -> bool:
+    """True if the line holds nothing but a page number.
+
+    >>> [is_page_number_line(s) for s in ["—　1　—", "第 3 页", "Page 3", "3.5 亿"]]
+    [True, True, True, False]
+    """
+    stripped = line.strip()
+    return any(p.fullmatch(stripped) for p in _PAGE_LINES)
