@@ -34,7 +34,7 @@ _BLOCK = frozenset(
 # Never visible, or not prose: scripts, styles, form widgets, ruby annotations (pinyin).
 _SKIP_TAGS = frozenset(
     """script style noscript template head svg math iframe object canvas button select
-    textarea nav aside rt rp""".split()
+    textarea nav aside rt rp title""".split()
 )
 # Page chrome. A <header> inside <article>/<main> holds the article's own title, so it stays.
 _CHROME_TAGS = frozenset({"header", "footer"})
