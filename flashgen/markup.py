@@ -22,6 +22,7 @@ from html.parser import HTMLParser
 _HAN = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0003134f"
 _HAN_GAP = re.compile(rf"(?<=[{_HAN}])\s+(?=[{_HAN}])")
 _SPACES = re.compile(r"\s+")
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 _VOID = frozenset(
     "area base br col embed hr img input link meta param source track wbr".split()
@@ -210,13 +211,13 @@ def html_to_lines(markup: str) -> list[str]:
     return out.done
 
 
-def _find(node: _Node, tag: str) -> _Node | None:
-    """The first element named ``tag`` in document order."""
+def _find(node: _Node, *tags: str) -> _Node | None:
+    """The first element named one of ``tags``, in document order."""
     for child in node.children:
         if isinstance(child, _Node):
-            if child.tag == tag:
+            if child.tag in tags:
                 return child
-            found = _find(child, tag)
+            found = _find(child, *tags)
             if found:
                 return found
     return None
@@ -239,6 +240,16 @@ def html_title(markup: str) -> str:
     if h1 and (not title or h1 in title):
         return h1
     return title
+
+
+def first_heading(markup: str) -> str:
+    """The text of the first ``<h1>``-``<h6>``, "" if none: a chapter's title.
+
+    >>> first_heading("<p>题记</p><h2>第一章 <small>开始</small></h2><h1>又一章</h1>")
+    '第一章开始'
+    """
+    heading = _find(_parse(markup), *_HEADINGS)
+    return join_wrapped(_text(heading)) if heading else ""
 
 
 def link_density(markup: str) -> float:
