@@ -17,7 +17,9 @@ import re
 
 from flashgen.markup import join_wrapped
 
-_FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\n.*?\n(?:---|\+\+\+|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_FRONT_MATTER = re.compile(
+    r"\A(?:---|\+\+\+)[ \t]*\n.*?\n(?:---|\+\+\+|\.\.\.)[ \t]*(?:\n|\Z)", re.S
+)
 _FM_TITLE = re.compile(r"^title\s*[:=]\s*[\"']?(.*?)[\"']?\s*$", re.M | re.I)
 _FENCED = re.compile(r"^\s{0,3}(`{3,}|~{3,}).*?^\s{0,3}\1", re.S | re.M)
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -119,7 +121,7 @@ def _blocks(md: str) -> list[str]:
 def markdown_to_lines(md: str) -> list[str]:
     """The visible text of a Markdown document, one line per block.
 
-    >>> markdown_to_lines("---\\ntitle: 笔记\\n---\\n- 苹果\\n- *香蕉*\\n\\n```\\ncode()\\n```\\n> 引用")
+    >>> markdown_to_lines("---\\ntitle: 笔记\\n---\\n- 苹果\\n- *香蕉*\\n```\\nf()\\n```\\n> 引用")
     ['苹果', '香蕉', '引用']
     """
     lines = (join_wrapped(_inline(block)) for block in _blocks(md))
@@ -135,9 +137,8 @@ def markdown_title(md: str) -> str:
     '第二课'
     """
     text = md.replace("\r\n", "\n")
-    if m := _FRONT_MATTER.match(text):
-        if title := _FM_TITLE.search(m.group(0)):
-            return title.group(1).strip()
+    if (m := _FRONT_MATTER.match(text)) and (title := _FM_TITLE.search(m.group(0))):
+        return title.group(1).strip()
     text = _FENCED.sub("", _FRONT_MATTER.sub("", text))
     if m := re.search(r"^\s{0,3}#(?!#)\s+(.+?)(?:\s+#+)?\s*$", text, re.M):
         return join_wrapped(_inline(m.group(1)))

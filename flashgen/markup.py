@@ -24,32 +24,36 @@ _HAN_GAP = re.compile(rf"(?<=[{_HAN}])\s+(?=[{_HAN}])")
 _SPACES = re.compile(r"\s+")
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
-_VOID = frozenset(
-    "area base br col embed hr img input link meta param source track wbr".split()
-)
-_BLOCK = frozenset(
+
+def _set(words: str) -> frozenset[str]:
+    """A set of names written as one space-separated string, for readable constants."""
+    return frozenset(words.split())
+
+
+_VOID = _set("area base br col embed hr img input link meta param source track wbr")
+_BLOCK = _set(
     """address article aside blockquote body caption center dd details dialog div dl dt
     fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend
-    li main menu nav ol p pre section summary table tbody td tfoot th thead title tr ul""".split()
+    li main menu nav ol p pre section summary table tbody td tfoot th thead tr ul"""
 )
 # Never visible, or not prose: scripts, styles, form widgets, ruby annotations (pinyin).
-_SKIP_TAGS = frozenset(
-    """script style noscript template head svg math iframe object canvas button select
-    textarea nav aside rt rp title""".split()
+_SKIP_TAGS = _set(
+    """script style noscript template head title svg math iframe object canvas button
+    select textarea nav aside rt rp"""
 )
 # Page chrome. A <header> inside <article>/<main> holds the article's own title, so it stays.
-_CHROME_TAGS = frozenset({"header", "footer"})
-_SKIP_ROLES = frozenset(
-    """navigation banner contentinfo complementary search doc-noteref doc-backlink doc-toc
-    doc-pagebreak""".split()
+_CHROME_TAGS = _set("header footer")
+_SKIP_ROLES = _set(
+    """navigation banner contentinfo complementary search doc-noteref doc-backlink
+    doc-toc doc-pagebreak"""
 )
-_SKIP_EPUB_TYPES = frozenset(
-    "toc landmarks page-list noteref footnote endnote rearnote backlink pagebreak".split()
+_SKIP_EPUB_TYPES = _set(
+    "toc landmarks page-list noteref footnote endnote rearnote backlink pagebreak"
 )
 # Class/id words (split on -, _ and camelCase) of navigation and social widgets.
-_SKIP_NAMES = frozenset(
+_SKIP_NAMES = _set(
     """nav navbar navigation menu breadcrumb breadcrumbs footer sidebar comment comments
-    share sharing social toc footnote-ref""".split()
+    share sharing social toc footnote-ref"""
 )
 # The text of a footnote marker link: 1, [2], (3), *, †, ①, 注4, [iv].
 _NOTE_MARK = re.compile(

@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from flashgen.errors import InputError
 
+# What reading a damaged, encrypted or exotic zip member can raise.
+ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, OSError, EOFError, RuntimeError, NotImplementedError)
 # The first bytes of an OLE2 compound file: an old binary .doc renamed to .docx.
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 
@@ -61,7 +64,7 @@ def read_member(archive: zipfile.ZipFile, name: str, path: Path, kind: str) -> b
         return archive.read(name)
     except KeyError:
         raise invalid(path, kind, f"{name} is missing") from None
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+    except ZIP_ERRORS as exc:
         raise invalid(path, kind, f"{name} is damaged: {exc}") from None
 
 
