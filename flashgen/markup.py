@@ -6,7 +6,7 @@ marker is a link *inside* a ``<sup>``). Block elements and ``<br>`` end a line;
 navigation, scripts, styles, ruby annotations and footnote markers are skipped.
 Whitespace collapses as a browser would, except that a line break between two
 Chinese characters disappears instead of becoming a space (hard-wrapped Chinese
-source would otherwise split words).
+source would otherwise split words); spaces written on one line stay.
 
 >>> html_to_lines("<nav>首页</nav><p>我们<b>今天</b>\\n去公园<sup><a href='#fn1'>1</a></sup>。</p>")
 ['我们今天去公园。']
@@ -20,7 +20,8 @@ from html.parser import HTMLParser
 
 # Han characters and CJK/full-width punctuation: no spaces are written between them.
 _HAN = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0003134f"
-_HAN_GAP = re.compile(rf"(?<=[{_HAN}])\s+(?=[{_HAN}])")
+# A line break between two of them is source wrapping, not a space (CSS Text 3 allows this).
+_HAN_GAP = re.compile(rf"(?<=[{_HAN}])[^\S\n]*\n\s*(?=[{_HAN}])")
 _SPACES = re.compile(r"\s+")
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
@@ -170,10 +171,10 @@ class _Lines:
 
 
 def join_wrapped(text: str) -> str:
-    """Collapse whitespace to one space, and to nothing between two Chinese characters.
+    """Collapse whitespace to one space, and a line break between Chinese characters to nothing.
 
-    >>> join_wrapped("  我们\\n  今天 go\\n home ")
-    '我们今天 go home'
+    >>> join_wrapped("  我们\\n  今天 go\\n home 第一章  祥子")
+    '我们今天 go home 第一章 祥子'
     """
     return _SPACES.sub(" ", _HAN_GAP.sub("", _BACKLINK.sub("", text))).strip()
 
@@ -250,7 +251,7 @@ def first_heading(markup: str) -> str:
     """The text of the first ``<h1>``-``<h6>``, "" if none: a chapter's title.
 
     >>> first_heading("<p>题记</p><h2>第一章 <small>开始</small></h2><h1>又一章</h1>")
-    '第一章开始'
+    '第一章 开始'
     """
     heading = _find(_parse(markup), *_HEADINGS)
     return join_wrapped(_text(heading)) if heading else ""
