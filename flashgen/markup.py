@@ -170,13 +170,22 @@ class _Lines:
         self.runs.clear()
 
 
+def unwrap(text: str) -> str:
+    """Remove the line breaks (and the indent after them) between two Chinese characters.
+
+    >>> unwrap("今天我们去\\n  北京。\\nWelcome!")
+    '今天我们去北京。\\nWelcome!'
+    """
+    return _HAN_GAP.sub("", text)
+
+
 def join_wrapped(text: str) -> str:
     """Collapse whitespace to one space, and a line break between Chinese characters to nothing.
 
     >>> join_wrapped("  我们\\n  今天 go\\n home 第一章  祥子")
     '我们今天 go home 第一章 祥子'
     """
-    return _SPACES.sub(" ", _HAN_GAP.sub("", _BACKLINK.sub("", text))).strip()
+    return _SPACES.sub(" ", unwrap(_BACKLINK.sub("", text))).strip()
 
 
 def _walk(node: _Node, out: _Lines, in_article: bool, in_sup: bool) -> None:

@@ -1,14 +1,15 @@
 """Subtitles (SRT, WebVTT, ASS/SSA) as text lines, each labelled with its cue's start time.
 
 Timing lines, cue numbers and identifiers, styling tags (``<i>``, ``<c.red>``,
-``{\\an8}``), WebVTT notes and ASS drawings are dropped. A cue's text lines stay
-separate lines (bilingual subtitles put one language per line); a line equal to
+``{\\an8}``), WebVTT notes, ASS drawings and dialogue dashes are dropped. A
+Chinese sentence wrapped over two lines of a cue is joined; other lines of a cue
+stay separate (bilingual subtitles put one language per line). A line equal to
 the one before it is dropped (rolling captions repeat the previous line).
 The formats are simple enough to parse here, which spares users an extra.
 
 >>> subtitle_lines("1\\n00:00:01,500 --> 00:00:03,000\\n<i>你好</i>\\n\\n2\\n"
-...                "00:01:02,000 --> 00:01:04,000\\n你好\\n世界\\n", "srt")
-[('00:00:01', '你好'), ('00:01:02', '世界')]
+...                "00:01:02,000 --> 00:01:04,000\\n你好\\nHello\\n", "srt")
+[('00:00:01', '你好'), ('00:01:02', 'Hello')]
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pathlib import Path
 
 from flashgen.formats import Part
 from flashgen.formats.archive import invalid
+from flashgen.markup import unwrap
 
 _TIME = r"(?:(\d+):)?(\d{1,2}):(\d{1,2})[,.](\d{1,3})"
 _TIMING = re.compile(rf"^\s*{_TIME}\s*-->\s*{_TIME}")
@@ -29,6 +31,7 @@ _TAG = re.compile(r"</?[A-Za-z][^>]*>|<\d[\d:.]*>")  # <i>, <c.red>, <v Bob>, <0
 _ASS_BLOCK = re.compile(r"\{[^}]*\}")
 _ASS_DRAWING = re.compile(r"\\p([0-9]+)")
 _ASS_BREAK = re.compile(r"\\[Nn]")
+_DIALOGUE_DASH = re.compile(r"^[-\u2013]\s+")  # "- 好的": a speaker change, not text
 Cue = tuple[str, list[str]]  # a cue's start time code and its text lines
 # ASS and SSA both default to ten event fields with Start second and Text last.
 _ASS_DEFAULT_FORMAT = ["layer", "start", "end", "style", "name", "ml", "mr", "mv", "effect", "text"]
@@ -45,15 +48,23 @@ def clock(hours: str | None, minutes: str, seconds: str) -> str:
     return f"{int(hours or 0):02d}:{int(minutes):02d}:{int(seconds):02d}"
 
 
+def _rows(text: str) -> list[str]:
+    """Plain lines of a cue: wrapped Chinese joined, spaces collapsed, dashes and blanks gone.
+
+    >>> _rows("- 今天我们去\\n北京。\\n- Let's go\\n ")
+    ['今天我们去北京。', "Let's go"]
+    """
+    rows = (_DIALOGUE_DASH.sub("", " ".join(row.split())) for row in unwrap(text).split("\n"))
+    return [row for row in rows if row]
+
+
 def clean_cue(text: str) -> list[str]:
     """A SRT/VTT cue's text as plain lines: tags and ``{\\...}`` overrides removed.
 
-    >>> clean_cue("{\\\\an8}<font color='red'>我</font>&amp;你\\n<v Bob>  再见 </v>")
-    ['我&你', '再见']
+    >>> clean_cue("{\\\\an8}<font color='red'>我</font>&amp;你\\n<v Bob>  Bye </v>")
+    ['我&你', 'Bye']
     """
-    text = _ASS_BLOCK.sub("", _TAG.sub("", _RUBY_TEXT.sub("", text)))
-    lines = (" ".join(html.unescape(line).split()) for line in text.split("\n"))
-    return [line for line in lines if line]
+    return _rows(html.unescape(_ASS_BLOCK.sub("", _TAG.sub("", _RUBY_TEXT.sub("", text)))))
 
 
 def _srt_vtt_cues(text: str) -> list[Cue]:
@@ -93,8 +104,7 @@ def _ass_text(text: str) -> list[str]:
                 drawing = m.group(1) != "0"
         elif not drawing:
             kept.append(piece)
-    plain = _ASS_BREAK.sub("\n", "".join(kept)).replace("\\h", " ")
-    return [line for line in (" ".join(row.split()) for row in plain.split("\n")) if line]
+    return _rows(_ASS_BREAK.sub("\n", "".join(kept)).replace("\\h", " "))
 
 
 def _ass_cues(text: str) -> tuple[str, list[Cue]]:
