@@ -30,9 +30,11 @@ _RULE = re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")
 _QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
 _BULLET = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
-_LINK_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+.*$")
+_LINK_DEF = re.compile(r"^\s{0,3}\[(?!\^)[^\]]+\]:\s*\S+.*$")
 _FOOTNOTE_DEF = re.compile(r"^\s{0,3}\[\^[^\]]+\]:\s*")
 
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # \* is a literal star
+_HIDDEN = re.compile("[\ue000-\ue07f]")  # escaped characters, hidden from the rewrites
 # Inline rewrites, applied in order.
 _INLINE = [
     (re.compile(r"!\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])"), ""),  # images
@@ -43,9 +45,8 @@ _INLINE = [
     (re.compile(r"</?[A-Za-z][^>]*>"), ""),  # inline HTML tags
     (re.compile(r"`+([^`]*)`+"), r"\1"),  # code spans keep their text
     (re.compile(r"(\*\*|__|~~)(.+?)\1"), r"\2"),  # strong, strikethrough
-    (re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])"), r"\1"),  # *em*
+    (re.compile(r"(?<!\*)\*(?![\s*])(.+?)(?<![\s*])\*(?!\*)"), r"\1"),  # *em*, also 贴*春联*
     (re.compile(r"(?<![\w])_(?!\s)(.+?)(?<!\s)_(?![\w])"), r"\1"),  # _em_
-    (re.compile(r"\\([!-/:-@\[-`{-~])"), r"\1"),  # backslash escapes
 ]
 
 
@@ -55,9 +56,10 @@ def _inline(text: str) -> str:
     >>> _inline("见 ![图](a.png)[文档](b.md)的 `code` 和 *斜体*[^1]")
     '见 文档的 code 和 斜体'
     """
+    text = _ESCAPE.sub(lambda m: chr(0xE000 + ord(m.group(1))), text)
     for pattern, repl in _INLINE:
         text = pattern.sub(repl, text)
-    return html.unescape(text)
+    return html.unescape(_HIDDEN.sub(lambda m: chr(ord(m.group(0)) - 0xE000), text))
 
 
 def _table_cells(line: str) -> str:
