@@ -81,5 +81,5 @@ def hanzi_html(hanzi: str, numbered: str) -> str:
         return html.escape(hanzi, quote=False)
     return "".join(
         _span(split_syllable(s)[1], ch) if _TONED.match(s) else html.escape(ch, quote=False)
-        for ch, s in zip(hanzi, syllables)
+        for ch, s in zip(hanzi, syllables, strict=True)
     )
