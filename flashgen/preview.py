@@ -107,9 +107,10 @@ def render_template(template: str, fields: Mapping[str, str], front_side: str = 
 
 @dataclass(frozen=True)
 class PreviewCard:
-    """One card of a package, rendered: which note and template, front and back HTML."""
+    """One card of a package, rendered: which note (id, first field) and template, both sides."""
 
     note_id: int
+    headword: str
     template: str
     ord: int
     front: str
@@ -157,7 +158,8 @@ def read_cards(apkg: Path) -> tuple[list[PreviewCard], str, str]:
             tmpl = next(t for t in model["tmpls"] if t["ord"] == ord_)
             front = render_template(tmpl["qfmt"], fields)
             back = render_template(tmpl["afmt"], fields, front_side=front)
-            cards.append(PreviewCard(note_id, tmpl["name"], ord_, front, back))
+            headword = fields.get(names[0], "") if names else ""
+            cards.append(PreviewCard(note_id, headword, tmpl["name"], ord_, front, back))
     except (KeyError, StopIteration, ValueError) as e:
         raise InputError(f"{apkg}: note type or template is broken ({e})") from e
     css = "\n".join(m.get("css", "") for m in models.values())
@@ -197,7 +199,7 @@ def _card_html(card: PreviewCard) -> str:
         f'<div class="fg-side"><h3>{label}</h3><div class="card card{n}">{body}</div></div>'
         for label, body in (("front", card.front), ("back", card.back))
     )
-    title = html.escape(f"note {card.note_id} · {card.template}")
+    title = f"{card.headword} · {html.escape(card.template)}"
     return f'<section class="fg-note"><h2>{title}</h2><div class="fg-sides">{sides}</div></section>'
 
 

@@ -42,8 +42,7 @@ def test_max_senses_controls_the_fold() -> None:
     assert format_definition(senses, max_senses=4)[0] == "to beat; to strike; to hit; to break"
     folded = format_definition(senses, max_senses=1)[0]
     assert folded == (
-        'to beat<details class="more"><summary>more</summary>'
-        "to strike; to hit; to break</details>"
+        'to beat<details class="more"><summary>more</summary>to strike; to hit; to break</details>'
     )
 
 
