@@ -179,7 +179,7 @@ body.nightMode { background: #111; color: #ddd; }
 .fg-note h2 { font-size: 1em; margin: 0 0 0.4em; }
 .fg-sides { display: flex; flex-wrap: wrap; gap: 1em; }
 .fg-side { flex: 1 1 300px; min-width: 0; }
-.fg-side h3 { font-size: 0.8em; margin: 0 0 0.2em; text-transform: uppercase; color: #777; }
+.fg-side h3 { font-size: 0.8em; margin: 0 0 0.2em; text-transform: uppercase; color: #999; }
 .fg-side > .card { padding: 1em 0.5em; border-radius: 8px; box-shadow: 0 1px 3px #0004; }
 """
 
