@@ -1,0 +1,141 @@
+"""A small real deck for the preview tests, built with genanki and flashgen's note type.
+
+Fields are filled the way the pipeline fills them (tones.py, definitions.py),
+from real CC-CEDICT entries; between them the words use all five tones.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flashgen import notetype
+from flashgen.definitions import format_composed, format_definition
+from flashgen.pinyin import numbered_to_zhuyin
+from flashgen.tones import pinyin_html
+
+DECK_ID = 2_059_400_110
+DECK_NAME = "flashgen preview test"
+
+# (simplified, traditional, numbered, senses, example, example pinyin, example traditional)
+WORDS = [
+    (
+        "供给",
+        "供給",
+        "gong1 ji3",
+        ["to furnish", "to provide", "supply (as in supply and demand)"],
+        '要保障粮食<span class="hw">供给</span>。',
+        "Yào bǎozhàng liángshi gōngjǐ.",
+        "要保障糧食供給。",
+    ),
+    (
+        "女儿",
+        "女兒",
+        "nu:3 er2",
+        ["daughter"],
+        '她的<span class="hw">女儿</span>在北京上学。',
+        "Tā de nǚ'ér zài Běijīng shàngxué.",
+        "她的女兒在北京上學。",
+    ),
+    ("葡萄", "葡萄", "pu2 tao5", ["grape"], "", "", ""),
+    (
+        "事业",
+        "事業",
+        "shi4 ye4",
+        [
+            "undertaking",
+            "project",
+            "activity",
+            "(charitable, political or revolutionary) cause",
+            "publicly funded institution, enterprise or foundation",
+            "career",
+            "occupation",
+            "CL:個|个[ge4]",
+        ],
+        '教育是一项伟大的<span class="hw">事业</span>。',
+        "Jiàoyù shì yí xiàng wěidà de shìyè.",
+        "教育是一項偉大的事業。",
+    ),
+]
+COMPOSED = (
+    "新质生产力",
+    "新質生產力",
+    "xin1 zhi4 sheng1 chan3 li4",
+    [("新质", "new quality"), ("生产力", "productive forces")],
+    '发展<span class="hw">新质生产力</span>是推动高质量发展的内在要求。',
+    "Fāzhǎn xīnzhì shēngchǎnlì shì tuīdòng gāo zhìliàng fāzhǎn de nèizài yāoqiú.",
+    "發展新質生產力是推動高質量發展的內在要求。",
+)
+
+
+def _fields(
+    simp: str,
+    trad: str,
+    numbered: str,
+    definition: str,
+    classifier: str,
+    example: str,
+    ex_pinyin: str,
+    ex_trad: str,
+    notes: str,
+) -> list[str]:
+    values = {
+        "Simplified": simp,
+        "Traditional": trad,
+        "Pinyin": pinyin_html(numbered),
+        "PinyinNumbered": numbered,
+        "Zhuyin": numbered_to_zhuyin(numbered),
+        "Definition": definition,
+        "Classifier": classifier,
+        "Example": example,
+        "ExamplePinyin": ex_pinyin,
+        "ExampleTraditional": ex_trad,
+        "Source": "sample:1-future-industries",
+        "Level": "advanced",
+        "Frequency": "Zipf 3.1",
+        "Audio": "",
+        "Notes": notes,
+    }
+    return [values[name] for name in notetype.FIELDS]
+
+
+def sample_fields() -> list[list[str]]:
+    """Field lists of the sample notes, in FIELDS order."""
+    notes = []
+    for simp, trad, numbered, senses, example, ex_pinyin, ex_trad in WORDS:
+        definition, classifier = format_definition(senses)
+        notes.append(
+            _fields(simp, trad, numbered, definition, classifier, example, ex_pinyin, ex_trad, "")
+        )
+    simp, trad, numbered, parts, example, ex_pinyin, ex_trad = COMPOSED
+    notes.append(
+        _fields(
+            simp,
+            trad,
+            numbered,
+            format_composed(parts),
+            "",
+            example,
+            ex_pinyin,
+            ex_trad,
+            "composed term",
+        )
+    )
+    return notes
+
+
+def build_sample_apkg(path: Path) -> Path:
+    """Write the sample deck to ``path`` with genanki; return ``path``."""
+    import genanki
+
+    model = genanki.Model(
+        notetype.MODEL_ID,
+        notetype.MODEL_NAME,
+        fields=[{"name": name} for name in notetype.FIELDS],
+        templates=list(notetype.templates()),
+        css=notetype.css(),
+    )
+    deck = genanki.Deck(DECK_ID, DECK_NAME)
+    for fields in sample_fields():
+        deck.add_note(genanki.Note(model=model, fields=fields, guid=genanki.guid_for(fields[0])))
+    genanki.Package(deck).write_to_file(str(path))
+    return path
