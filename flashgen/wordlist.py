@@ -5,6 +5,10 @@ settings: the note type and deck by name, HTML on, and the note GUID in the
 first column. Because the GUIDs are the ones the ``.apkg`` uses, importing the
 list over an imported deck updates those notes instead of adding duplicates.
 
+Anki's import dialog decides what happens to a matched note ("Existing
+notes"); its default, Update, rewrites the fields and keeps the learner's tags
+and scheduling. Whatever the choice, a GUID match never adds a second note.
+
 Fields are quoted the way Anki's importer reads them (RFC 4180 style): a field
 holding a tab, a line break or a double quote is wrapped in double quotes, with
 inner quotes doubled.

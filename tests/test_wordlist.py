@@ -116,6 +116,20 @@ def test_importing_the_list_updates_the_apkg_notes(collection, tmp_path: Path) -
     assert collection.get_note(first.id).tags == ["my-tag"]  # the list has no tags column
 
 
+def test_guids_prevent_duplicates_whatever_the_saved_import_choice(collection, tmp_path) -> None:
+    from anki.collection import CsvMetadata
+
+    # Anki remembers the "Existing notes" choice of its import dialog; no header sets it.
+    collection.set_config("csvDuplicateResolution", CsvMetadata.DupeResolution.DUPLICATE)
+    path = tmp_path / "list.tsv"
+    write_tsv(path, notes=NOTES, guids=GUIDS, deck_name=DECK,
+              notetype_name=notetype.MODEL_NAME, field_names=notetype.FIELDS)  # fmt: skip
+    metadata, response = _import_csv(collection, path)
+    assert metadata.dupe_resolution == CsvMetadata.DupeResolution.DUPLICATE
+    assert len(response.log.new) == 0
+    assert collection.note_count() == len(GUIDS)
+
+
 def test_fields_with_tabs_quotes_and_line_breaks_round_trip(tmp_path: Path) -> None:
     path = tmp_path / "list.tsv"
     write_tsv(path, notes=NOTES, guids=GUIDS, deck_name=DECK,
