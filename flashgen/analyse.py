@@ -98,9 +98,7 @@ def units(tokens: Sequence[str], quoted: frozenset[str]) -> list[tuple[str, int,
             continue
         offset = start
         for part in parts:
-            if len(part) > 1 and part in words:
-                out.append((part, offset, ""))
-            elif len(part) == 1 and single_char_word(part):
+            if len(part) > 1 and part in words or len(part) == 1 and single_char_word(part):
                 out.append((part, offset, ""))
             offset += len(part)
     return out

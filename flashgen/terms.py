@@ -140,9 +140,7 @@ def run_candidates(tokens: Sequence[str]) -> list[Candidate]:
         item = before in _LIST_SEPARATORS and after in _LIST_SEPARATORS
         if parallel and item:
             out.append(Candidate(run, "parallel"))
-        elif attach:
-            out.append(Candidate(run, "item" if item else "recurs"))
-        elif judge(run).keep:  # a run standing alone must itself look like a word
+        elif attach or judge(run).keep:
             out.append(Candidate(run, "item" if item else "recurs"))
     return out
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from flashgen.config import BuildConfig
 from flashgen.evaluation import cards_by_level, read_tsv, score_pinyin, score_vocab
 from flashgen.pipeline import BuildReport, load_documents
-from flashgen.config import BuildConfig
 
 EVAL = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
 
