@@ -43,7 +43,9 @@ def _simplified_view(text: str) -> str:
     return converted if len(converted) == len(text) else text
 
 
-def sentence_tokens(sentence: str, known_terms: frozenset[str], extra: tuple[str, ...]) -> list[str]:
+def sentence_tokens(
+    sentence: str, known_terms: frozenset[str], extra: tuple[str, ...]
+) -> list[str]:
     """Tokens of a (simplified) sentence: jieba with dictionaries, then the corpus terms."""
     return terms.force_terms(segment.cut(sentence, extra), known_terms)
 
@@ -60,11 +62,15 @@ def discover_terms(documents: Iterable[Document], extra: tuple[str, ...] = ()) -
         for s in split_sentences(text):
             candidates.extend(terms.run_candidates(segment.cut(s.text, extra)))
     words = dictionary_words()
-    count = {c.text: sum(t.count(c.text) for t in texts) for c in candidates if c.evidence == "recurs"}
+    count = {
+        c.text: sum(t.count(c.text) for t in texts) for c in candidates if c.evidence == "recurs"
+    }
     found = terms.accept(candidates, count) | quoted
     # The evidence (quotes, recurrence, a list item) is the term test itself;
     # only numbers and dictionary words are ruled out here.
-    return frozenset(t for t in found if t not in words and not judge(t, quoted=True).reason.startswith("number"))
+    return frozenset(
+        t for t in found if t not in words and not judge(t, quoted=True).reason.startswith("number")
+    )
 
 
 @cache
@@ -74,7 +80,7 @@ def _verdict(word: str, quoted: bool) -> tuple[bool, tuple[str, ...], str]:
 
 
 def units(tokens: Sequence[str], quoted: frozenset[str]) -> list[tuple[str, int, str]]:
-    """Lexical units of a token list as (word, offset, tag): junk dropped, free combinations split."""
+    """Lexical units of tokens as (word, offset, tag): junk dropped, free combinations split."""
     words = dictionary_words()
     out: list[tuple[str, int, str]] = []
     pos = 0
@@ -137,7 +143,10 @@ def analyse(
             elif word not in tags and is_proper_noun(word):
                 tags[word] = "proper-noun"
             if word not in best or cost < best[word][0]:
-                best[word] = (cost, Example(sentence.text, tuple(original), start, form))
+                best[word] = (
+                    cost,
+                    Example(sentence.text, tuple(original), start, form, sentence.line),
+                )
     uses = tuple(
         WordUse(word=w, count=c, zipf=zipf(w), hsk=hsk_level(w), forms=(forms[w],))
         for w, c in counts.items()

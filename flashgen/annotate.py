@@ -16,6 +16,7 @@ from flashgen.dictionary import cedict
 from flashgen.models import Card, DictEntry, WordUse
 from flashgen.pinyin import numbered_to_marks, numbered_to_zhuyin
 from flashgen.readings import entries_for, reading, sentence_syllables
+from flashgen.tones import pinyin_html
 from flashgen.vocab import GlossaryEntry
 from flashgen.wordhood import split_parts
 
@@ -31,6 +32,7 @@ class Example:
     tokens: tuple[str, ...]
     start: int
     form: str
+    line: int = 0  # the document line the sentence starts on (for subtitle time codes)
 
 
 def note_key(word: str, numbered: str) -> str:
@@ -84,7 +86,7 @@ def example_pinyin(tokens: Sequence[str], sentence: str) -> str:
         pos += len(token)
         if token.strip() == "":
             continue
-        if all(s == c for s, c in zip(syls, token)):  # not Han: keep as written
+        if all(s == c for s, c in zip(syls, token, strict=False)):  # not Han: keep as written
             out.append(token)
             continue
         if len(token) > 1:
@@ -128,7 +130,7 @@ def annotate(
         key=note_key(word, numbered),
         simplified=word,
         traditional=traditional,
-        pinyin=marked,
+        pinyin=pinyin_html(numbered) if re.search(r"\d", numbered) else html.escape(marked),
         pinyin_numbered=numbered if re.search(r"\d", numbered) else "",
         zhuyin=numbered_to_zhuyin(numbered) if re.search(r"\d", numbered) else "",
         definition=definition,

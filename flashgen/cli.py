@@ -1,15 +1,119 @@
-"""The command line: a thin click layer over :mod:`flashgen.pipeline`."""
+"""The command line: a thin click layer over the library.
+
+Each command turns options into a :class:`~flashgen.config.BuildConfig`, calls
+one library function, and turns :class:`~flashgen.errors.FlashgenError` into a
+one-line ``click.ClickException``.
+"""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
+from functools import wraps
 from pathlib import Path
+from typing import Any
 
 import click
 
 from flashgen import __version__
 from flashgen.config import BuildConfig, Level, Variant
 from flashgen.errors import FlashgenError
+
+
+def _friendly(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Library errors become one-line click errors (exit status 1), never tracebacks."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except FlashgenError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+    return wrapper
+
+
+def _input_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Options shared by ``build`` and ``stats``: what to read and what the learner knows."""
+    options = [
+        click.argument("paths", nargs=-1, type=click.Path(path_type=Path)),
+        click.option("--encoding", default=None, help="Decode text files with this encoding."),
+        click.option("--title", default=None, help="Title of the document read from - (stdin)."),
+        click.option(
+            "--split",
+            type=click.Choice(["none", "chapters"]),
+            default="none",
+            show_default=True,
+            help="chapters: each chapter of a book is a subdeck.",
+        ),
+        click.option(
+            "--known",
+            "known",
+            multiple=True,
+            type=click.Path(path_type=Path),
+            help="Known words (flashgen list, Anki notes export or Pleco export), "
+            "added to vocab/known.txt. Repeatable.",
+        ),
+        click.option(
+            "--known-anki",
+            type=click.Path(path_type=Path),
+            default=None,
+            help="An Anki collection.anki2 whose words you know (read, never changed).",
+        ),
+        click.option("--known-deck", default=None, help="With --known-anki: only this deck."),
+        click.option(
+            "--known-notetype", default=None, help="With --known-anki: only this note type."
+        ),
+        click.option(
+            "--known-field",
+            type=click.IntRange(min=0),
+            default=0,
+            show_default=True,
+            help="With --known-anki: the field holding the word, counted from 0.",
+        ),
+        click.option(
+            "--glossary",
+            type=click.Path(path_type=Path),
+            default=None,
+            help="Your glossary TSV (word, pinyin, definition); default vocab/glossary.tsv.",
+        ),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _config(opts: dict[str, Any], **extra: Any) -> BuildConfig:
+    """The build config from command-line options, with vocab/ defaults."""
+    from flashgen.known import load_known_anki
+    from flashgen.resources import vocab_dir
+
+    known_files = list(opts["known"])
+    default_known = vocab_dir() / "known.txt"
+    if default_known.is_file():
+        known_files.insert(0, default_known)
+    glossary = opts["glossary"]
+    if glossary is None and (vocab_dir() / "glossary.tsv").is_file():
+        glossary = vocab_dir() / "glossary.tsv"
+    known_words: frozenset[str] = frozenset()
+    if opts["known_anki"]:
+        if opts["known_deck"] and opts["known_notetype"]:
+            raise click.UsageError("give --known-deck or --known-notetype, not both")
+        known_words = load_known_anki(
+            opts["known_anki"],
+            deck=opts["known_deck"],
+            notetype=opts["known_notetype"],
+            field=opts["known_field"],
+        )
+    return BuildConfig(
+        known_files=tuple(known_files),
+        glossary_file=glossary,
+        known_words=known_words,
+        encoding=opts["encoding"],
+        title=opts["title"],
+        split_chapters=opts["split"] == "chapters",
+        **extra,
+    )
 
 
 @click.group()
@@ -22,7 +126,7 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@_input_options
 @click.option(
     "--level",
     type=click.Choice([lv.value for lv in Level]),
@@ -30,67 +134,153 @@ def main() -> None:
     show_default=True,
     help="Which band of words to card.",
 )
-@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("decks"),
-              show_default=True, help="Output folder for the .apkg files.")
-@click.option("--variant", type=click.Choice([v.value for v in Variant]), default="tw",
-              show_default=True, help="Traditional forms: Taiwan (tw), OpenCC standard (t), Hong Kong (hk).")
-@click.option("--known", "known", multiple=True, type=click.Path(path_type=Path),
-              help="A word list of words you know (added to vocab/known.txt). Repeatable.")
-@click.option("--glossary", type=click.Path(path_type=Path), default=None,
-              help="A glossary TSV (word, pinyin, definition); default vocab/glossary.tsv.")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path),
+    default=Path("decks"),
+    show_default=True,
+    help="Output folder for the .apkg files.",
+)
+@click.option(
+    "--variant",
+    type=click.Choice([v.value for v in Variant]),
+    default="tw",
+    show_default=True,
+    help="Traditional forms: Taiwan (tw), OpenCC standard (t), Hong Kong (hk).",
+)
 @click.option("--max-words", type=click.IntRange(min=1), default=None, help="Cap each deck.")
-@click.option("--single", type=click.Path(path_type=Path), default=None,
-              help="Bundle every document's deck into this one .apkg.")
-def build(
-    paths: tuple[Path, ...],
-    level: str,
-    out_dir: Path,
-    variant: str,
-    known: tuple[Path, ...],
-    glossary: Path | None,
-    max_words: int | None,
-    single: Path | None,
-) -> None:
-    """Build one Anki deck per document from PATHS (.txt files or folders).
+@click.option(
+    "--single",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Bundle every document's deck into this one .apkg.",
+)
+@click.option(
+    "--list",
+    "write_list",
+    is_flag=True,
+    help="Also write <deck>.tsv word lists that Anki's text import understands.",
+)
+@click.option("--preview", is_flag=True, help="Also write an HTML preview next to each .apkg.")
+@_friendly
+def build(**opts: Any) -> None:
+    """Build one Anki deck per document from PATHS.
 
-    With no PATHS, builds from the sample articles shipped with flashgen.
+    PATHS are text files (.txt), books (.epub), subtitles (.srt .ass .vtt),
+    web pages (.html), Markdown (.md), Word files (.docx), folders of them,
+    or - for standard input. With no PATHS, builds the sample articles
+    shipped with flashgen.
 
     Example: flashgen build --level advanced my-texts/ --out decks
     """
     from flashgen import pipeline
-    from flashgen.resources import vocab_dir
 
-    known_files = list(known)
-    default_known = vocab_dir() / "known.txt"
-    if default_known.is_file():
-        known_files.insert(0, default_known)
-    default_glossary = vocab_dir() / "glossary.tsv"
-    if glossary is None and default_glossary.is_file():
-        glossary = default_glossary
-    config = BuildConfig(
-        level=Level(level),
-        out_dir=out_dir,
-        variant=Variant(variant),
-        known_files=tuple(known_files),
-        glossary_file=glossary,
-        max_words=max_words,
-        single=single,
+    config = _config(
+        opts,
+        level=Level(opts["level"]),
+        out_dir=opts["out_dir"],
+        variant=Variant(opts["variant"]),
+        max_words=opts["max_words"],
+        single=opts["single"],
+        write_list=opts["write_list"],
     )
-    progress = None
-    if sys.stderr.isatty():
-        def progress(msg: str) -> None:
-            click.echo(f"\r\033[K{msg}", err=True, nl=False)
-    try:
-        report = pipeline.build(paths, config, progress)
-    except FlashgenError as exc:
-        raise click.ClickException(str(exc)) from exc
-    if progress:
-        click.echo("\r\033[K", err=True, nl=False)
+    report = pipeline.build(opts["paths"], config, _progress_bar())
+    for notice in report.notices:
+        click.echo(f"note: {notice}", err=True)
+    written = {r.path for r in report.results if r.path}
     for r in report.results:
         where = str(r.path) if r.path else f"not written: {r.note}"
         click.echo(f"{r.deck_name or r.title}: {r.cards} cards -> {where}")
+    if opts["preview"]:
+        from flashgen.preview import preview_apkg
+
+        for path in sorted(written):
+            click.echo(f"preview: {preview_apkg(path, path.with_suffix('.html'))}")
     for failure in report.failures:
         click.echo(f"error: {failure}", err=True)
     click.echo(report.summary())
     if not report.ok:
         sys.exit(1)
+
+
+def _progress_bar() -> Callable[[int, int, str], None] | None:
+    """A one-line progress bar on stderr when it is a terminal; silent otherwise."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int, title: str) -> None:
+        width = 24
+        filled = width * done // max(total, 1)
+        bar = "#" * filled + "-" * (width - filled)
+        line = f"[{bar}] {done}/{total} {title[:40]}" if done < total else ""
+        click.echo(f"\r\033[K{line}", err=True, nl=False)
+
+    return show
+
+
+@main.command()
+@_input_options
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@click.option(
+    "--plot",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Draw the coverage curve of each document into this PNG.",
+)
+@click.option(
+    "--level",
+    type=click.Choice([lv.value for lv in Level]),
+    default=Level.ADVANCED.value,
+    show_default=True,
+    help="The level whose card order the --plot curve follows.",
+)
+@_friendly
+def stats(**opts: Any) -> None:
+    """How hard each document is, and what learning its words would unlock.
+
+    Prints characters, running and distinct words, the share of running words
+    by HSK band and by the words you know, how many new words each level adds,
+    and the coverage after learning the top 50, 100 and 200 words of each level.
+
+    Example: flashgen stats article.txt --known vocab/known.txt --plot coverage.png
+    """
+    from flashgen import pipeline
+    from flashgen.stats import coverage_curve, doc_stats, format_table, plot_coverage, to_json
+
+    config = _config(opts)
+    report = pipeline.BuildReport()
+    known = pipeline.known_words(config)
+    rows, curves = [], {}
+    for doc, running, orders in pipeline.document_stats(opts["paths"], config, report):
+        rows.append((doc.title, doc_stats(running, known, orders)))
+        curves[doc.title] = coverage_curve(running, known, orders[opts["level"]])
+    for notice in report.notices:
+        click.echo(f"note: {notice}", err=True)
+    click.echo(to_json(rows) if opts["as_json"] else format_table(rows))
+    if opts["plot"]:
+        click.echo(f"plot: {plot_coverage(curves, opts['plot'])}", err=True)
+    for failure in report.failures:
+        click.echo(f"error: {failure}", err=True)
+    if not report.ok:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("apkg", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="The HTML file to write (default: next to the package).",
+)
+@_friendly
+def preview(apkg: Path, output: Path | None) -> None:
+    """Write one HTML page showing every card of a package, front and back.
+
+    Example: flashgen preview decks/前瞻布局和发展未来产业.apkg -o preview.html
+    """
+    from flashgen.preview import preview_apkg
+
+    click.echo(preview_apkg(apkg, output or apkg.with_suffix(".html")))

@@ -42,4 +42,6 @@ class BuildConfig:
     jobs: int = 1
     write_list: bool = False
     timestamp: float | None = None  # package timestamp; None means "now"
+    title: str | None = None  # title of a document read from stdin
+    split_chapters: bool = False  # each chapter of a book is a document (a subdeck)
     known_words: frozenset[str] = field(default_factory=frozenset)

@@ -6,14 +6,13 @@
   reading when CC-CEDICT lists several), so a word has one note in a collection.
 - Each build gets a new package timestamp: with an equal timestamp Anki skips
   the updates. genanki rounds it to whole seconds.
-- Packages are written to a hidden ``.name.apkg.partial`` file, then renamed:
-  a killed run never leaves a half-written deck, and the old one stays intact.
+- The pipeline writes packages through :mod:`flashgen.atomic`: a killed run
+  never leaves a half-written deck, and the old one stays intact.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -113,20 +112,14 @@ def _genanki_deck(spec: DeckSpec) -> Any:
 
 
 def write_package(decks: Sequence[DeckSpec], path: Path, timestamp: float | None = None) -> Path:
-    """Write ``decks`` into one ``.apkg`` at ``path``, atomically."""
+    """Write ``decks`` into one ``.apkg`` at ``path`` (callers make it atomic)."""
     import genanki
 
     package = genanki.Package([_genanki_deck(d) for d in decks])
-    tmp = path.parent / f".{path.name}.partial"
     try:
-        package.write_to_file(str(tmp), timestamp=timestamp if timestamp is not None else time.time())
-        with tmp.open("rb") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
+        package.write_to_file(
+            str(path), timestamp=timestamp if timestamp is not None else time.time()
+        )
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from exc
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     return path

@@ -1,17 +1,23 @@
-"""Documents in: find the files, read them, pick a title, split into sentences.
+"""Documents in: find the inputs, read and decode them, pick a title, split sentences.
 
-A document is one text file (or one shipped sample). Its title is its first
-line when that line is a short heading, else the file name.
+A document is one text file (or shipped sample, or chapter of a book with
+``--split chapters``). Plain text is decoded by :mod:`flashgen.decode` and
+cleaned of word-processor debris by :mod:`flashgen.clean`; other formats are
+read by :mod:`flashgen.formats`. A text file's title is its first line when that
+line is a short heading, else the file name.
 """
 
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from flashgen import resources
+from flashgen.clean import clean_text
+from flashgen.decode import decode_bytes
 from flashgen.errors import InputError
 from flashgen.models import Document, Sentence
 
@@ -19,59 +25,81 @@ from flashgen.models import Document, Sentence
 # characters; 60 leaves room for long headlines while rejecting body paragraphs.
 _MAX_TITLE_CHARS = 60
 # Sentence ends. The closing quote or bracket after an end mark stays with it.
-_SENTENCE = re.compile(r"[^。！？；…!?;\n]*(?:[。！？；…!?;]+[”’」』）)\"']*|\n|$)")
+_SENTENCE = re.compile(r"[^。！？；…!?;]*(?:[。！？；…!?;]+[”’」』）)\"']*|$)")
 _TITLE_END = re.compile(r"[。！？；，,.!?;]$")
 
-TEXT_SUFFIXES = (".txt",)
+TEXT_SUFFIXES = frozenset({".txt", ".text"})
 
 
 @dataclass(frozen=True)
 class Source:
-    """Where a document's bytes come from: a file, or a shipped sample."""
+    """Where a document's bytes come from: a file, a shipped sample, or stdin."""
 
     name: str  # the file name, for messages and output names
     path: Path | None = None
     sample: str | None = None
 
+    @property
+    def suffix(self) -> str:
+        return Path(self.name).suffix.lower()
+
     def read_bytes(self) -> bytes:
         if self.sample is not None:
             return resources.sample_bytes(self.sample)
-        assert self.path is not None
+        if self.path is None:
+            return sys.stdin.buffer.read()
         try:
             return self.path.read_bytes()
         except OSError as exc:
             raise InputError(f"{self.path}: cannot read ({exc.strerror or exc})") from exc
 
 
-def find_sources(paths: tuple[Path, ...]) -> Iterator[Source | InputError]:
-    """Expand the user's paths into sources, in order; folders give their text files.
+@dataclass(frozen=True)
+class Skipped:
+    """A file in a folder that is not a document flashgen reads."""
+
+    path: Path
+
+
+def _readable(path: Path) -> bool:
+    from flashgen.formats import is_supported
+
+    return path.suffix.lower() in TEXT_SUFFIXES or is_supported(path)
+
+
+def find_sources(
+    paths: tuple[Path, ...], stdin_name: str = "stdin.txt"
+) -> Iterator[Source | InputError | Skipped]:
+    """Expand the user's paths into sources, in order; folders give their documents.
 
     A problem with one path is yielded as an :class:`InputError` so the caller
-    can report it and go on with the others. With no paths, the shipped samples.
+    can report it and go on; files of other kinds in a folder as :class:`Skipped`.
+    ``-`` is standard input. With no paths, the shipped samples.
     """
     if not paths:
         for name in resources.sample_names():
             yield Source(name=name, sample=name)
         return
     for path in paths:
-        if path.is_dir():
+        if str(path) == "-":
+            yield Source(name=stdin_name)
+        elif path.is_dir():
             for child in sorted(path.iterdir()):
-                if child.is_file() and child.suffix.lower() in TEXT_SUFFIXES:
+                if child.name.startswith("."):
+                    continue
+                if child.is_file() and _readable(child):
                     yield Source(name=child.name, path=child)
+                elif child.is_file():
+                    yield Skipped(child)
         elif path.is_file():
-            yield Source(name=path.name, path=path)
+            if _readable(path):
+                yield Source(name=path.name, path=path)
+            else:
+                yield InputError(f"{path}: unsupported file type {path.suffix or '(no suffix)'}")
         elif not path.exists():
             yield InputError(f"{path}: no such file or folder")
         else:
             yield InputError(f"{path}: not a regular file")
-
-
-def decode(data: bytes, name: str) -> str:
-    """Strict UTF-8 (with or without BOM)."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{name}: not valid UTF-8 (byte {exc.start})") from exc
 
 
 def title_of(text: str, fallback: str) -> str:
@@ -92,21 +120,96 @@ def title_of(text: str, fallback: str) -> str:
     return fallback
 
 
-def make_document(source: Source, text: str) -> Document:
-    stem = source.name.rsplit(".", 1)[0] if "." in source.name else source.name
-    origin = f"sample:{source.sample}" if source.sample else str(source.path)
-    return Document(title=title_of(text, stem), text=text, source=origin, name=stem)
+@dataclass(frozen=True)
+class ReadOptions:
+    """How to read inputs: forced encoding, a title for stdin, chapters as documents."""
+
+    encoding: str | None = None
+    title: str | None = None
+    split_chapters: bool = False
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """The documents read from one source, and the encoding used when not UTF-8."""
+
+    documents: tuple[Document, ...]
+    encoding: str | None = None
+
+
+def read_source(source: Source, options: ReadOptions) -> Loaded:
+    """Read one source into documents (a book split by chapters gives several)."""
+    data = source.read_bytes()
+    stem = Path(source.name).stem
+    origin = f"sample:{source.sample}" if source.sample else str(source.path or "stdin")
+    used: list[str] = []
+    docs: tuple[Document, ...]
+
+    def decode(raw: bytes, name: str) -> str:
+        decoded = decode_bytes(raw, name, options.encoding)
+        used.append(decoded.encoding)
+        return decoded.text
+
+    if source.suffix not in _other_suffixes():  # plain text, stdin included
+        docs = (_text_document(decode(data, source.name), stem, origin, options.title),)
+    else:
+        from flashgen.formats import read_parts
+
+        parts = read_parts(
+            Path(source.name), data, split_chapters=options.split_chapters, decode=decode
+        )
+        docs = tuple(
+            Document(
+                title=_part_title(part.title or options.title or stem, part.chapter),
+                text="\n".join(clean_text(line) for line in part.lines),
+                source=origin,
+                name=stem if part.chapter is None else f"{stem}-{i + 1:03d}",
+                labels=part.labels,
+                group=(part.title or stem) if part.chapter is not None else "",
+            )
+            for i, part in enumerate(parts)
+        )
+    encoding = used[0] if used and used[0] not in ("utf-8", "utf-8-sig", "ascii") else None
+    return Loaded(docs, encoding)
+
+
+def _other_suffixes() -> frozenset[str]:
+    from flashgen.formats import SUPPORTED_SUFFIXES
+
+    return SUPPORTED_SUFFIXES
+
+
+def _part_title(title: str, chapter: str | None) -> str:
+    title = title.replace("::", ":")
+    return title if chapter is None else f"{title}::{chapter.replace('::', ':')}"
+
+
+def _text_document(text: str, stem: str, origin: str, title: str | None) -> Document:
+    from flashgen.markup import html_title, html_to_lines, looks_like_html
+
+    if looks_like_html(text):
+        heading = html_title(text)
+        text = "\n".join(html_to_lines(text))
+        title = title or heading or None
+    text = clean_text(text)
+    return Document(
+        title=(title or title_of(text, stem)).replace("::", ":"),
+        text=text,
+        source=origin,
+        name=stem,
+    )
 
 
 def split_sentences(text: str) -> list[Sentence]:
-    """Split on 。！？；… and line breaks, keeping each sentence's own text.
+    """Split on 。！？；… and line breaks, keeping each sentence's own text and line.
 
-    >>> [s.text for s in split_sentences("你好。我很好！\\n谢谢")]
-    ['你好。', '我很好！', '谢谢']
+    >>> [(s.text, s.line) for s in split_sentences("你好。我很好！\\n谢谢")]
+    [('你好。', 0), ('我很好！', 0), ('谢谢', 1)]
     """
     out: list[Sentence] = []
-    for m in _SENTENCE.finditer(text):
-        chunk = m.group(0).strip()
-        if chunk:
-            out.append(Sentence(text=chunk, index=len(out)))
+    for number, line in enumerate(text.split("\n")):
+        for m in _SENTENCE.finditer(line):
+            chunk = m.group(0).strip()
+            if chunk:
+                out.append(Sentence(text=chunk, index=len(out), line=number))
     return out

@@ -17,6 +17,8 @@ class Document:
     text: str
     source: str
     name: str
+    labels: tuple[str, ...] = ()  # one locator per text line (a subtitle's time code)
+    group: str = ""  # the book a chapter belongs to: its deck is a subdeck, same package
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,7 @@ class Sentence:
 
     text: str
     index: int
+    line: int = 0  # the text line it starts on
 
 
 @dataclass(frozen=True)

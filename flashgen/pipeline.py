@@ -8,18 +8,21 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from flashgen import deck, rank
 from flashgen.analyse import Analysis, analyse, discover_terms
 from flashgen.annotate import annotate, note_key
+from flashgen.atomic import atomic_write_file, check_writable, cleanup_partials
 from flashgen.config import BuildConfig
-from flashgen.documents import Source, decode, find_sources, make_document
-from flashgen.errors import FlashgenError, InputError, OutputError
+from flashgen.documents import ReadOptions, Skipped, find_sources, read_source
+from flashgen.errors import FlashgenError, InputError
+from flashgen.lexicon import HAN
 from flashgen.models import Card, Document, WordUse
+from flashgen.names import safe_filename, unique_names
 from flashgen.readings import reading
-from flashgen.vocab import GlossaryEntry, read_glossary, read_word_list
+from flashgen.vocab import GlossaryEntry, read_glossary
 
 
 @dataclass(frozen=True)
@@ -36,10 +39,11 @@ class DocumentResult:
 
 @dataclass
 class BuildReport:
-    """The outcome of a build: per-document results, failures, timing."""
+    """The outcome of a build: per-document results, failures, notices, timing."""
 
     results: list[DocumentResult] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
     @property
@@ -51,51 +55,52 @@ class BuildReport:
         docs = len(self.results) + len(self.failures)
         seen = sum(r.words_seen for r in self.results)
         cards = sum(r.cards for r in self.results if r.path)
-        failed = f", {len(self.failures)} failed" if self.failures else ""
+        failed = f" ({len(self.failures)} failed)" if self.failures else ""
         return (
             f"{docs} documents{failed}, {seen} words seen, {cards} cards written, "
             f"{self.seconds:.1f} s"
         )
 
 
-Progress = Callable[[str], None]
+Progress = Callable[[int, int, str], None]
 
 
-def load_documents(config: BuildConfig, paths: tuple[Path, ...], report: BuildReport) -> list[Document]:
+def load_documents(
+    config: BuildConfig, paths: tuple[Path, ...], report: BuildReport
+) -> list[Document]:
     """Read every source; a bad one is reported and the others go on."""
+    options = ReadOptions(config.encoding, config.title, config.split_chapters)
     docs: list[Document] = []
     for item in find_sources(paths):
         if isinstance(item, InputError):
             report.failures.append(str(item))
             continue
+        if isinstance(item, Skipped):
+            report.notices.append(f"{item.path}: skipped, not a document flashgen reads")
+            continue
         try:
-            docs.append(_read(item))
+            loaded = read_source(item, options)
         except FlashgenError as exc:
             report.failures.append(str(exc))
+            continue
+        if loaded.encoding:
+            report.notices.append(f"{item.name}: read as {loaded.encoding}")
+        for doc in loaded.documents:
+            if HAN.search(doc.text):
+                docs.append(doc)
+            else:
+                report.notices.append(f"{item.name}: no Chinese text, no deck written")
     return docs
 
 
-def _read(source: Source) -> Document:
-    return make_document(source, decode(source.read_bytes(), source.name))
-
-
 def unique_titles(docs: list[Document]) -> list[str]:
-    """Deck names, made distinct by adding the file name where titles collide."""
+    """Deck names ``flashgen::<title>``, made distinct by the file name where titles collide."""
     names = [f"{deck.DECK_PREFIX}{d.title}" for d in docs]
-    seen: dict[str, int] = {}
+    counts: dict[str, int] = {}
     for n in names:
-        seen[n] = seen.get(n, 0) + 1
-    out = []
-    used: set[str] = set()
-    for d, n in zip(docs, names):
-        if seen[n] > 1:
-            n = f"{n} ({d.name})"
-        base, k = n, 2
-        while n in used:
-            n, k = f"{base} ({k})", k + 1
-        used.add(n)
-        out.append(n)
-    return out
+        counts[n] = counts.get(n, 0) + 1
+    named = [f"{n} ({d.name})" if counts[n] > 1 else n for d, n in zip(docs, names, strict=True)]
+    return unique_names(named)
 
 
 def select(analysis: Analysis, config: BuildConfig, known: frozenset[str]) -> list[WordUse]:
@@ -119,6 +124,16 @@ class PlannedDeck:
     words_seen: int
 
 
+def known_words(config: BuildConfig) -> frozenset[str]:
+    """The learner's known words: the config's own, plus every known file."""
+    from flashgen.known import load_known_file
+
+    known = set(config.known_words)
+    for f in config.known_files:
+        known |= load_known_file(f)
+    return frozenset(known)
+
+
 def plan(
     docs: list[Document],
     config: BuildConfig,
@@ -128,19 +143,21 @@ def plan(
 
     A word gets one note: the first document, in input order, that uses it has it.
     """
-    known = set(config.known_words)
-    for f in config.known_files:
-        known |= read_word_list(f)
-    glossary: dict[str, GlossaryEntry] = read_glossary(config.glossary_file) if config.glossary_file else {}
+    known = known_words(config)
+    glossary: dict[str, GlossaryEntry] = (
+        read_glossary(config.glossary_file) if config.glossary_file else {}
+    )
     extra = tuple(sorted(glossary))
     corpus_terms = discover_terms(docs, extra)
     carded: set[str] = set()
-    for i, (doc, name) in enumerate(zip(docs, unique_titles(docs))):
+    for i, (doc, name) in enumerate(zip(docs, unique_titles(docs), strict=True)):
         if progress:
-            progress(f"{i + 1}/{len(docs)} {doc.title}")
+            progress(i, len(docs), doc.title)
         analysis = analyse(doc, corpus_terms, extra)
-        cards = _cards(analysis, config, frozenset(known), glossary, carded)
+        cards = _cards(analysis, config, known, glossary, carded)
         yield PlannedDeck(doc, name, tuple(cards), len(analysis.running_words))
+    if progress:
+        progress(len(docs), len(docs), "")
 
 
 def build(
@@ -148,49 +165,67 @@ def build(
     config: BuildConfig,
     progress: Progress | None = None,
 ) -> BuildReport:
-    """Build one deck per document (or one package with ``config.single``).
+    """Build one package per document (per book for chapters; one with ``config.single``).
 
     Example: ``build([Path("texts/")], BuildConfig(level=Level.ADVANCED))``.
     """
     started = time.perf_counter()
     report = BuildReport()
-    try:
-        config.out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError(f"{config.out_dir}: cannot create output folder ({exc.strerror})") from exc
+    check_writable(config.out_dir)
+    for leftover in cleanup_partials(config.out_dir):
+        report.notices.append(f"{leftover}: removed, left by an interrupted run")
     docs = load_documents(config, tuple(paths), report)
-    specs: list[deck.DeckSpec] = []
+    packages: dict[str, list[deck.DeckSpec]] = {}
     for planned in plan(docs, config, progress):
         doc = planned.document
-        result = DocumentResult(doc.title, planned.name, None, len(planned.cards), planned.words_seen)
+        result = DocumentResult(
+            doc.title, planned.name, None, len(planned.cards), planned.words_seen
+        )
         if not planned.cards:
-            report.results.append(_replace(result, note="no new words at this level"))
+            report.results.append(replace(result, note="no new words at this level"))
             continue
         spec = deck.DeckSpec(planned.name, deck.description(doc.title, doc.source), planned.cards)
-        if config.single:
-            specs.append(spec)
-            report.results.append(_replace(result, path=config.single))
-            continue
-        path = config.out_dir / f"{_file_stem(planned.name)}.apkg"
-        deck.write_package([spec], path, config.timestamp)
-        report.results.append(_replace(result, path=path))
-    if config.single and specs:
-        deck.write_package(specs, config.single, config.timestamp)
+        package = "" if config.single else (doc.group or planned.name)
+        packages.setdefault(package, []).append(spec)
+        report.results.append(replace(result, path=Path(package)))
+    paths_by_package = _package_paths(config, list(packages))
+    for package, specs in packages.items():
+        path = paths_by_package[package]
+        _write(specs, path, config)
+        report.results = [
+            replace(r, path=path) if r.path == Path(package) and r.cards else r
+            for r in report.results
+        ]
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _replace(result: DocumentResult, **changes: object) -> DocumentResult:
-    from dataclasses import replace
+def _package_paths(config: BuildConfig, packages: list[str]) -> dict[str, Path]:
+    if config.single:
+        return {"": config.single}
+    stems = unique_names([safe_filename(p.removeprefix(deck.DECK_PREFIX)) for p in packages])
+    return {p: config.out_dir / f"{s}.apkg" for p, s in zip(packages, stems, strict=True)}
 
-    return replace(result, **changes)  # type: ignore[arg-type]
 
+def _write(specs: list[deck.DeckSpec], path: Path, config: BuildConfig) -> None:
+    def write(tmp: Path) -> None:
+        deck.write_package(specs, tmp, config.timestamp)
 
-def _file_stem(deck_name: str) -> str:
-    title = deck_name.removeprefix(deck.DECK_PREFIX)
-    bad = '/\\:*?"<>|'
-    cleaned = "".join("_" if ch in bad or ord(ch) < 32 else ch for ch in title).strip(" .")
-    return cleaned[:80] or "untitled"
+    atomic_write_file(path, write)
+    if config.write_list:
+        from flashgen import notetype
+        from flashgen.wordlist import write_tsv
+
+        for spec in specs:
+            tsv = path.with_name(f"{safe_filename(spec.name.removeprefix(deck.DECK_PREFIX))}.tsv")
+            write_tsv(
+                tsv,
+                notes=[deck.card_fields(c) for c in spec.cards],
+                guids=[deck.note_guid(c.key) for c in spec.cards],
+                deck_name=spec.name,
+                notetype_name=notetype.MODEL_NAME,
+                field_names=notetype.FIELDS,
+            )
 
 
 def _cards(
@@ -204,19 +239,23 @@ def _cards(
     doc = analysis.document
     for use in select(analysis, config, known):
         example = analysis.examples[use.word]
-        numbered = glossary[use.word].pinyin if use.word in glossary else reading(
-            use.word, example.sentence, example.start
-        )
+        if use.word in glossary:
+            numbered = glossary[use.word].pinyin
+        else:
+            numbered = reading(use.word, example.sentence, example.start)
         key = note_key(use.word, numbered)
         if key in carded:
             continue  # one note per word: the first document that uses it has it
         carded.add(key)
+        source = doc.title
+        if example.line < len(doc.labels) and doc.labels[example.line]:
+            source = f"{doc.title} {doc.labels[example.line]}"
         cards.append(
             annotate(
                 use,
                 example,
                 level=config.level.value,
-                source=doc.title,
+                source=source,
                 variant=config.variant.value,
                 glossary=glossary,
                 notes=analysis.tags.get(use.word, ""),
@@ -225,3 +264,26 @@ def _cards(
         if config.max_words and len(cards) >= config.max_words:
             break
     return cards
+
+
+def document_stats(
+    paths: Iterable[Path], config: BuildConfig, report: BuildReport
+) -> Iterator[tuple[Document, tuple[str, ...], dict[str, list[str]]]]:
+    """For ``flashgen stats``: each document's running words and each level's card order.
+
+    Each document is taken on its own (no note de-duplication across documents).
+    """
+    from flashgen.config import Level
+
+    docs = load_documents(config, tuple(paths), report)
+    known = known_words(config)
+    glossary = read_glossary(config.glossary_file) if config.glossary_file else {}
+    extra = tuple(sorted(glossary))
+    corpus_terms = discover_terms(docs, extra)
+    for doc in docs:
+        analysis = analyse(doc, corpus_terms, extra)
+        orders = {
+            lv.value: [u.word for u in select(analysis, replace(config, level=lv), known)]
+            for lv in Level
+        }
+        yield doc, analysis.running_words, orders

@@ -57,7 +57,7 @@ def sentence_syllables(text: str) -> list[str]:
             for ch in text
         ]
     out = []
-    for ch, syl in zip(text, syllables):
+    for ch, syl in zip(text, syllables, strict=True):
         syl = _CITATION.get(ch, syl)
         out.append(syl.replace("v", "u:"))
     return out
@@ -99,7 +99,9 @@ def reading(word: str, sentence: str | None = None, start: int | None = None) ->
     entries = _common_first(cedict().lookup(word))
     readings: list[str] = []
     for e in entries:
-        if _norm(e.pinyin) not in (_norm(r) for r in readings) and len(e.pinyin.split()) == len(word):
+        if _norm(e.pinyin) not in (_norm(r) for r in readings) and len(e.pinyin.split()) == len(
+            word
+        ):
             readings.append(e.pinyin)
     if len(word) > 1 and len(readings) == 1:
         return readings[0]

@@ -69,7 +69,7 @@ def _shared_heads(tokens: Sequence[str]) -> set[int]:
     """Token positions of a verb that parallel list items share (投早、投小、投长期)."""
     items = _items(tokens)
     heads: set[int] = set()
-    for (a1, _), (a2, _) in zip(items, items[1:]):
+    for (a1, _), (a2, _) in zip(items, items[1:], strict=False):
         if tokens[a1] == tokens[a2] and len(tokens[a1]) == 1:
             heads.update((a1, a2))
     return heads
@@ -193,4 +193,4 @@ def force_terms(tokens: list[str], terms: frozenset[str], max_len: int = 8) -> l
         bounds.update((a, b))
         bounds.difference_update(range(a + 1, b))
     cuts = sorted(bounds)
-    return [text[a:b] for a, b in zip(cuts, cuts[1:])]
+    return [text[a:b] for a, b in zip(cuts, cuts[1:], strict=False)]

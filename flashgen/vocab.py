@@ -1,6 +1,7 @@
 """The learner's own files in ``vocab/``: known words and the glossary. Read, never written.
 
-- ``vocab/known.txt``: one word per line, ``#`` comments. Its words get no card.
+- ``vocab/known.txt``: one word per line, ``#`` comments. Its words get no card
+  (read by :mod:`flashgen.known`, which also reads Anki and Pleco exports).
 - ``vocab/glossary.tsv``: ``word<TAB>pinyin<TAB>definition``. Adds entries or
   overrides CC-CEDICT, in segmentation as well. Pinyin may be numbered
   (``xin1 zhi4``) or marked (``xīnzhì``).
@@ -8,7 +9,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,20 +30,6 @@ def _read(path: Path) -> str:
         raise ConfigError(f"{path}: no such file") from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read ({exc})") from exc
-
-
-def read_word_list(path: Path) -> frozenset[str]:
-    """Words of a list: one per line, ``#`` comments, blank lines ignored.
-
-    Several words on one line may be separated by spaces, commas or tabs.
-    """
-    words: set[str] = set()
-    for line in _read(path).splitlines():
-        line = line.split("#", 1)[0]
-        for word in re.split(r"[\s,，、;；]+", line):
-            if word and HAN.search(word):
-                words.add(word)
-    return frozenset(words)
 
 
 def read_glossary(path: Path) -> dict[str, GlossaryEntry]:

@@ -39,7 +39,9 @@ _NUMBER = re.compile(rf"^第?[{NUMERALS}\d]+[多余来]?[大小]?(?P<unit>.?)$")
 
 # Closed classes: adverbs, prepositions, conjunctions, particles. A string that
 # starts with one is a phrase (很大, 已有, 并祝, 从根本上, 跟党走), not a word.
-FUNCTION_CHARS = frozenset("很太最更都也还就才又再已并和与跟从在把被对向给为以由而且及或的了着过是不没祝")
+FUNCTION_CHARS = frozenset(
+    "很太最更都也还就才又再已并和与跟从在把被对向给为以由而且及或的了着过是不没祝"
+)
 # Productive derivational suffixes: X性 X化 X型 … make a new word from a word.
 SUFFIXES = frozenset("性化型式观点面员者家界率度感法论学师品业区期线场站所室类量值权热族派")
 # Productive prefixes: 超常规, 非公有, 反垄断.
@@ -67,7 +69,9 @@ class Verdict:
 def _classifier_chars() -> frozenset[str]:
     chars = set(_UNITS)
     for word, entries in cedict().entries.items():
-        if len(word) == 1 and any(s.startswith("classifier for") for e in entries for s in e.senses):
+        if len(word) == 1 and any(
+            s.startswith("classifier for") for e in entries for s in e.senses
+        ):
             chars.add(word)
     return frozenset(chars)
 
@@ -156,7 +160,9 @@ def is_person_name(word: str) -> bool:
     entries = cedict().lookup(word)
     if not entries or not all(e.is_proper_noun for e in entries):
         return False
-    return any(re.search(r"\(\d{3,4}-|\bsurname\b|\(\d{3,4}\)", s) for e in entries for s in e.senses)
+    return any(
+        re.search(r"\(\d{3,4}-|\bsurname\b|\(\d{3,4}\)", s) for e in entries for s in e.senses
+    )
 
 
 def is_proper_noun(word: str) -> bool:

@@ -169,4 +169,3 @@ def test_real_anki_plain_text_export_reads_back(collection: Path, tmp_path: Path
     )
     col.close()
     assert load_known_file(out) == load_known_anki(collection)
-
