@@ -50,11 +50,13 @@ def open_zip(path: Path, data: bytes, kind: str) -> zipfile.ZipFile:
     """Open the bytes as a zip archive, or explain why they are not one."""
     try:
         return zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
+    except ZIP_ERRORS as exc:
         if data.startswith(_OLE_MAGIC):
             why = "an old binary Office file; save it as .docx"
-        else:
+        elif isinstance(exc, zipfile.BadZipFile):
             why = "not a zip archive, or truncated"
+        else:
+            why = f"damaged zip archive: {exc}"
         raise invalid(path, kind, why) from None
 
 
