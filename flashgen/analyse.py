@@ -84,11 +84,15 @@ def units(tokens: Sequence[str], quoted: frozenset[str]) -> list[tuple[str, int,
     words = dictionary_words()
     out: list[tuple[str, int, str]] = []
     pos = 0
+    previous = ""
     for tok in tokens:
         start = pos
         pos += len(tok)
+        previous, before = tok, previous
         if not is_han(tok):
             continue
+        if before and is_number(before[-1]) and is_number("一" + tok[0]):
+            continue  # a unit torn off a number: 5月31日电 gives 日电, not a word
         if len(tok) == 1:
             if single_char_word(tok):
                 out.append((tok, start, ""))

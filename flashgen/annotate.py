@@ -15,7 +15,7 @@ from flashgen.definitions import format_composed, format_definition
 from flashgen.dictionary import cedict
 from flashgen.models import Card, DictEntry, WordUse
 from flashgen.pinyin import numbered_to_marks, numbered_to_zhuyin
-from flashgen.readings import entries_for, reading, sentence_syllables
+from flashgen.readings import entries_for, is_variant, reading, sentence_syllables
 from flashgen.tones import pinyin_html
 from flashgen.vocab import GlossaryEntry
 from flashgen.wordhood import split_parts
@@ -45,23 +45,48 @@ def note_key(word: str, numbered: str) -> str:
     return f"{word}|{numbered.lower()}" if len(readings) > 1 else word
 
 
-def _short_gloss(word: str) -> str:
-    entries = sorted(cedict().lookup(word), key=lambda e: e.is_proper_noun)
+_NOT_A_GLOSS = re.compile(
+    r"^(surname |abbr\. for |see |used in |also written |classifier for |CL:)"
+)
+
+
+def _short_gloss(part: str, numbered: str | None) -> str:
+    """A short gloss of one part of a composed word, for the reading it has there.
+
+    Among the entries with that reading, the one with most senses stands for the
+    common meaning (後 "back, after" rather than 后 "empress").
+    """
+    entries = [e for e in cedict().lookup(part) if not e.is_proper_noun and not is_variant(e)]
+    if numbered:
+        same = [e for e in entries if e.pinyin.lower() == numbered.lower()]
+        entries = same or entries
     if not entries:
         return "?"
-    sense = re.sub(r"\s*\([^)]*\)", "", entries[0].senses[0]).strip() or entries[0].senses[0]
+    entry = max(entries, key=lambda e: len(e.senses))
+    senses = [s for s in entry.senses if not _NOT_A_GLOSS.match(s)] or list(entry.senses)
+    sense = re.sub(r"\s*\([^)]*\)", "", senses[0]).strip() or senses[0]
     return sense[:_PART_GLOSS_CHARS]
 
 
-def composed_gloss(word: str) -> str:
-    """A gloss built from the word's dictionary parts, marked as composed."""
-    return format_composed([(p, _short_gloss(p)) for p in split_parts(word)])
+def composed_gloss(word: str, numbered: str = "") -> str:
+    """A gloss built from the word's dictionary parts, marked as composed.
+
+    ``numbered`` is the word's reading as used; each part is glossed for its share of it.
+    """
+    syllables = numbered.split() if len(numbered.split()) == len(word) else []
+    parts, pos = [], 0
+    for part in split_parts(word):
+        reading_of_part = " ".join(syllables[pos : pos + len(part)]) if syllables else None
+        parts.append((part, _short_gloss(part, reading_of_part)))
+        pos += len(part)
+    return format_composed(parts)
 
 
 def _definition(word: str, numbered: str, script: str) -> tuple[str, str, DictEntry | None]:
     matched = entries_for(word, numbered)
+    matched = [e for e in matched if not is_variant(e)] or matched
     if not matched:
-        return composed_gloss(word), "", None
+        return composed_gloss(word, numbered), "", None
     senses: list[str] = []
     for e in matched:
         senses.extend(s for s in e.senses if s not in senses)

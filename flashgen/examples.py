@@ -15,7 +15,8 @@ import re
 
 IDEAL_MIN = 8  # shorter sentences give too little context
 IDEAL_MAX = 40  # longer ones are hard to read on a phone card
-WINDOW_MAX = 60  # beyond this the sentence is cut around the word
+WINDOW_MAX = IDEAL_MAX  # beyond this the sentence is cut to the clauses around the word
+CHAR_WINDOW_MAX = 60  # one clause longer than this is cut to characters around the word
 _CLAUSE_END = re.compile(r"[，、：；,:;]")
 _COMPLETE = re.compile(r"[。！？!?…][”’」』）)]*$")
 _NOT_CHINESE = re.compile(r"[A-Za-z0-9]")
@@ -60,7 +61,7 @@ def window(sentence: str, start: int, length: int) -> tuple[str, int]:
             lo, grown = before, True
         if not grown:
             break
-    if hi - lo > WINDOW_MAX:  # one clause, no punctuation: a window of characters
+    if hi - lo > CHAR_WINDOW_MAX:  # one clause, no punctuation: a window of characters
         half = (IDEAL_MAX - length) // 2
         lo = max(lo, start - max(half, 0))
         hi = min(hi, start + length + max(half, 0))

@@ -65,3 +65,29 @@ def dictionary_words() -> frozenset[str]:
     words = {w for w in cedict().entries if len(w) > 1 and is_han(w)}
     words.update(w for w in hsk_words() if len(w) > 1 and is_han(w))
     return frozenset(words)
+
+
+# jieba's part-of-speech tags for nouns: common, verbal, other proper, organisation, place.
+_NOUN_TAGS = frozenset({"n", "vn", "nz", "nt", "ns", "ng", "an"})
+
+
+@cache
+def _nouns() -> frozenset[str]:
+    from flashgen import resources
+
+    nouns = set()
+    with resources.jieba_dict_path().open(encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) == 3 and parts[2] in _NOUN_TAGS and len(parts[0]) > 1:
+                nouns.add(parts[0])
+    return frozenset(nouns)
+
+
+def is_noun(word: str) -> bool:
+    """jieba's dictionary tags ``word`` (two characters or more) as a noun.
+
+    >>> is_noun("生产力"), is_noun("蔚蓝")
+    (True, False)
+    """
+    return word in _nouns()

@@ -67,12 +67,17 @@ def syllable_marks(numbered: str) -> str:
 def join_syllables(syllables: list[str]) -> str:
     """Join marked syllables into a word, with an apostrophe before a, o, e.
 
-    >>> join_syllables(["dá", "àn"])
-    "dá'àn"
+    A capitalised syllable starts a new word of a name (CC-CEDICT writes
+    ``Ren2 min2 Ri4 bao4``), so it gets a space instead.
+
+    >>> join_syllables(["dá", "àn"]), join_syllables(["Rén", "mín", "Rì", "bào"])
+    ("dá'àn", 'Rénmín Rìbào')
     """
     out = ""
     for i, syl in enumerate(syllables):
-        if i and syl[:1].lower() in "aāáǎàoōóǒòeēéěè":
+        if i and syl[:1].isupper():
+            out += " "
+        elif i and syl[:1].lower() in "aāáǎàoōóǒòeēéěè":
             out += "'"
         out += syl
     return out

@@ -20,15 +20,15 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from flashgen.lexicon import dictionary_words, hsk_level, is_han
-from flashgen.wordhood import judge
+from flashgen.lexicon import dictionary_words, hsk_level, is_han, is_noun
+from flashgen.wordhood import PARTICLES, judge
 
 # Quoted strings of 2-6 Han characters: longer quotations are slogans or titles.
 _QUOTED = re.compile(r"[“‘「『\"]([\u4e00-\u9fff]{2,6})[”’」』\"]")
 _LIST_SEPARATORS = frozenset("、，,；;。：:")
 # Prepositions, conjunctions and particles: never the edge of a term.
 # Particles inside a run end it: 厚植了爱党 is two pieces, 放得活 is a phrase.
-_PARTICLES = frozenset("了的得着地之")
+_PARTICLES = PARTICLES | frozenset("地之")
 # Localizers after a noun make a place phrase (红船旁), not part of the term.
 _LOCALIZERS = frozenset("上下旁里中内外前后间边")
 _EDGE_FUNCTION = frozenset("和与及或并跟从在把被对向给为以由而的了是就也都等要很更最")
@@ -109,9 +109,9 @@ def _runs(tokens: Sequence[str], words: frozenset[str], heads: set[int]) -> list
 def run_candidates(tokens: Sequence[str]) -> list[Candidate]:
     """Term candidates in a sentence's tokens: runs of fragments, with a head noun when short.
 
-    A run of one or two single characters, one of them bound, is a modifier that
-    needs the dictionary word after it (新质 + 生产力); so is a run after a
-    shared verb (投 + 硬 + 科技). Longer runs stand alone (专精特新).
+    A run of two single characters, one of them bound, is a modifier that needs
+    the noun after it (新质 + 生产力); so is a run after a shared verb
+    (投 + 硬 + 科技). Longer runs stand alone (专精特新).
 
     >>> run_candidates(["发展", "新", "质", "生产力", "、"])
     [Candidate(text='新质生产力', evidence='recurs')]
@@ -128,9 +128,10 @@ def run_candidates(tokens: Sequence[str]) -> list[Candidate]:
         before = tokens[a - 2] if parallel and a > 1 else tokens[a - 1] if a > 0 else "。"
         run = "".join(pieces)
         singles = all(len(p) == 1 for p in pieces)
-        modifier = len(run) <= 2 and singles and any(_bound(p) for p in pieces)
+        # Two characters, one bound (新质, 具身): a modifier waiting for its head noun.
+        modifier = len(run) == 2 and singles and any(_bound(p) for p in pieces)
         end = b
-        attach = (modifier or parallel) and b < n and tokens[b] in words and len(tokens[b]) > 1
+        attach = (modifier or parallel) and b < n and is_noun(tokens[b])
         if attach:
             run += tokens[b]
             end = b + 1

@@ -42,6 +42,9 @@ _NUMBER = re.compile(rf"^第?[{NUMERALS}\d]+[多余来]?[大小]?(?P<unit>.?)$")
 FUNCTION_CHARS = frozenset(
     "很太最更都也还就才又再已并和与跟从在把被对向给为以由而且及或的了着过是不没祝"
 )
+# Structural particles inside a string make it a phrase (放得活, 厚植了爱党),
+# unless a dictionary lists it (来得及).
+PARTICLES = frozenset("了的得着")
 # Productive derivational suffixes: X性 X化 X型 … make a new word from a word.
 SUFFIXES = frozenset("性化型式观点面员者家界率度感法论学师品业区期线场站所室类量值权热族派")
 # Productive prefixes: 超常规, 非公有, 反垄断.
@@ -126,6 +129,8 @@ def judge(word: str, quoted: bool = False) -> Verdict:
     singles = [p for p in parts if len(p) == 1]
     if is_number(word) or (parts[0][0] in NUMERALS and len(singles) < 3 and not quoted):
         return Verdict(False, "number or count", parts)
+    if any(ch in PARTICLES for ch in word[1:]):
+        return Verdict(False, "phrase with a particle", parts)
     if quoted:
         return Verdict(True, "quoted term", parts)
     if len(word) >= 4 and len(singles) >= 3:
