@@ -56,7 +56,8 @@ def _short_gloss(part: str, numbered: str | None) -> str:
     Among the entries with that reading, the one with most senses stands for the
     common meaning (後 "back, after" rather than 后 "empress").
     """
-    entries = [e for e in cedict().lookup(part) if not e.is_proper_noun and not is_variant(e)]
+    entries = [e for e in cedict().lookup(part) if not is_variant(e)]
+    entries = [e for e in entries if not e.is_proper_noun] or entries  # 少先队 is only a name
     if numbered:
         same = [e for e in entries if e.pinyin.lower() == numbered.lower()]
         entries = same or entries

@@ -1,0 +1,50 @@
+"""Segmentation keeps dictionary words whole and is jieba with HMM off."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from flashgen.segment import cut
+from flashgen.terms import force_terms, quoted_terms, run_candidates
+
+DATA = Path(__file__).parent / "data"
+
+
+def _cases() -> list[list[str]]:
+    with (DATA / "segment_cases.tsv").open(encoding="utf-8") as fh:
+        return [r for r in csv.reader(fh, delimiter="\t") if r and not r[0].startswith("#")]
+
+
+@pytest.mark.parametrize(("label", "sentence", "whole"), _cases())
+def test_dictionary_words_stay_whole(label: str, sentence: str, whole: str) -> None:
+    tokens = cut(sentence)
+    assert "".join(tokens) == sentence
+    for word in whole.split():
+        assert word in tokens, f"{label}: {tokens}"
+
+
+def test_hmm_is_off_so_no_invented_words() -> None:
+    # With HMM on, jieba joins unknown characters into words such as 共分.
+    assert "共分" not in cut("我们共分三个阶段")
+
+
+def test_quoted_strings_are_term_candidates() -> None:
+    assert quoted_terms("实现“并跑”乃至“领跑”") == {"并跑", "领跑"}
+
+
+def test_a_bound_two_character_run_takes_its_head_noun() -> None:
+    found = run_candidates(["发展", "新", "质", "生产力", "、", "建设"])
+    assert [c.text for c in found] == ["新质生产力"]
+
+
+def test_a_verb_shared_by_parallel_items_is_not_part_of_the_term() -> None:
+    found = run_candidates(["投", "早", "、", "投", "长期", "、", "投", "硬", "科技", "。"])
+    assert [(c.text, c.evidence) for c in found] == [("硬科技", "parallel")]
+
+
+def test_terms_are_forced_only_where_an_edge_is_a_token_boundary() -> None:
+    assert force_terms(["投硬", "科技"], frozenset({"硬科技"})) == ["投", "硬科技"]
+    assert force_terms(["实施", "策略"], frozenset({"施策"})) == ["实施", "策略"]

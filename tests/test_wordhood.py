@@ -1,0 +1,41 @@
+"""What is a word worth a card, for strings no dictionary lists (golden cases in data)."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from flashgen.wordhood import is_number, is_person_name, judge, split_parts
+
+DATA = Path(__file__).parent / "data"
+
+
+def _cases() -> list[tuple[str, str, str, str]]:
+    with (DATA / "wordhood_cases.tsv").open(encoding="utf-8") as fh:
+        rows = [r for r in csv.reader(fh, delimiter="\t") if r and not r[0].startswith("#")]
+    return [(r[0], r[1], r[2], r[3]) for r in rows]
+
+
+@pytest.mark.parametrize(("label", "string", "expect", "reason"), _cases())
+def test_judge(label: str, string: str, expect: str, reason: str) -> None:
+    verdict = judge(string, quoted=label == "quoted term")
+    assert verdict.keep == (expect == "card"), f"{label}: {string} → {verdict}"
+    assert verdict.reason.startswith(reason)
+
+
+def test_free_combinations_split_into_their_dictionary_words() -> None:
+    assert split_parts("充分发挥") == ("充分", "发挥")
+    assert judge("宝贵机会").parts == ("宝贵", "机会")
+
+
+def test_numbers_and_dates_are_recognised_but_idioms_with_numerals_are_not() -> None:
+    assert is_number("两年") and is_number("五万名")
+    assert not is_number("百舸争流") and not is_number("一盘棋")
+
+
+def test_person_names_are_told_from_places() -> None:
+    assert is_person_name("习近平")
+    assert not is_person_name("嘉兴")
+    assert not is_person_name("红领巾")
