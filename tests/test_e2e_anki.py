@@ -237,6 +237,9 @@ def test_new_card_order_puts_the_rarest_words_first(col: Any, samples: Built) ->
         assert zipfs == sorted(zipfs), deck_name
 
 
+Schedule = tuple[int, int, int, int]  # a card's (reps, interval in days, type, queue)
+
+
 @dataclass(frozen=True)
 class Reimport:
     """A collection before and after importing a rebuilt deck over the first one."""
@@ -245,22 +248,25 @@ class Reimport:
     after: dict[str, dict[str, str]]
     guids_after: list[str]  # one per note, duplicates kept
     new_notes: int
-    reviewed_before: tuple[int, int, int, int]  # (reps, ivl, type, queue)
-    reviewed_after: tuple[int, int, int, int]
+    reviewed_before: dict[str, Schedule]  # guid -> its Recognition card's schedule
+    reviewed_after: dict[str, Schedule]
 
 
 def _snapshot(col: Any) -> dict[str, dict[str, str]]:
     return {n.guid: dict(n.items()) for n in flashgen_notes(col)}
 
 
-def _schedule(card: Any) -> tuple[int, int, int, int]:
-    card.load()
-    return card.reps, card.ivl, card.type, card.queue
+def _recognition_schedules(col: Any) -> dict[str, Schedule]:
+    out = {}
+    for note in flashgen_notes(col):
+        (card,) = [c for c in note.cards() if c.ord == 0]
+        out[note.guid] = (card.reps, card.ivl, card.type, card.queue)
+    return out
 
 
 @pytest.fixture(scope="module")
 def reimport(tmp: Path, samples: Built) -> Iterator[Reimport]:
-    """Import the samples, review one card, rebuild with ``--variant t`` an hour later, re-import.
+    """Import the samples, review every Recognition card, rebuild with ``--variant t``, re-import.
 
     The first build is the CLI's (package timestamp: now); the rebuild goes
     through the library with a timestamp an hour later, as a later run would.
@@ -270,10 +276,11 @@ def reimport(tmp: Path, samples: Built) -> Iterator[Reimport]:
         for _, apkg in samples.decks.values():
             import_apkg(col, apkg)
         before = _snapshot(col)
-        card = col.get_card(col.find_cards(f"mid:{notetype.MODEL_ID}")[0])
-        card.start_timer()
-        col.sched.answerCard(card, 4)  # Easy: the card becomes a review card
-        reviewed_before = _schedule(card)
+        for cid in col.find_cards(f"mid:{notetype.MODEL_ID} card:1"):
+            card = col.get_card(cid)
+            card.start_timer()
+            col.sched.answerCard(card, 4)  # Easy: the card becomes a review card
+        reviewed_before = _recognition_schedules(col)
         out = tmp / "rebuilt"
         config = BuildConfig(variant=Variant.T, out_dir=out, timestamp=time.time() + HOUR)
         report = build([], config)
@@ -284,7 +291,9 @@ def reimport(tmp: Path, samples: Built) -> Iterator[Reimport]:
                 new_notes += len(import_apkg(col, result.path).log.new)
         guids = [n.guid for n in flashgen_notes(col)]
         after = _snapshot(col)
-        yield Reimport(before, after, guids, new_notes, reviewed_before, _schedule(card))
+        yield Reimport(
+            before, after, guids, new_notes, reviewed_before, _recognition_schedules(col)
+        )
     finally:
         col.close()
 
@@ -312,9 +321,12 @@ def test_reimporting_a_rebuilt_deck_updates_changed_fields(reimport: Reimport) -
 
 
 def test_review_history_survives_a_reimport(reimport: Reimport) -> None:
-    reps, ivl, card_type, _ = reimport.reviewed_before
-    assert reps == 1 and ivl >= 1 and card_type == 2  # reviewed, now a review card
+    assert set(reimport.reviewed_before) == set(reimport.before)
+    for reps, ivl, card_type, _ in reimport.reviewed_before.values():
+        assert reps == 1 and ivl >= 1 and card_type == 2  # reviewed: now a review card
     assert reimport.reviewed_after == reimport.reviewed_before
+    updated = [g for g, fields in reimport.after.items() if fields != reimport.before[g]]
+    assert updated  # the history survived on notes whose content did change
 
 
 def test_single_package_holds_every_deck(tmp: Path, samples: Built) -> None:
