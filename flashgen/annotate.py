@@ -15,7 +15,7 @@ from flashgen.definitions import format_composed, format_definition
 from flashgen.dictionary import cedict
 from flashgen.models import Card, DictEntry, WordUse
 from flashgen.pinyin import numbered_to_marks, numbered_to_zhuyin
-from flashgen.readings import entries_for, is_variant, reading, sentence_syllables
+from flashgen.readings import entries_for, reading, sentence_syllables
 from flashgen.tones import pinyin_html
 from flashgen.vocab import GlossaryEntry
 from flashgen.wordhood import split_parts
@@ -56,7 +56,7 @@ def _short_gloss(part: str, numbered: str | None) -> str:
     Among the entries with that reading, the one with most senses stands for the
     common meaning (後 "back, after" rather than 后 "empress").
     """
-    entries = [e for e in cedict().lookup(part) if not is_variant(e)]
+    entries = [e for e in cedict().lookup(part) if not e.is_variant]
     entries = [e for e in entries if not e.is_proper_noun] or entries  # 少先队 is only a name
     if numbered:
         same = [e for e in entries if e.pinyin.lower() == numbered.lower()]
@@ -85,7 +85,7 @@ def composed_gloss(word: str, numbered: str = "") -> str:
 
 def _definition(word: str, numbered: str, script: str) -> tuple[str, str, DictEntry | None]:
     matched = entries_for(word, numbered)
-    matched = [e for e in matched if not is_variant(e)] or matched
+    matched = [e for e in matched if not e.is_variant] or matched
     if not matched:
         return composed_gloss(word, numbered), "", None
     senses: list[str] = []
@@ -100,6 +100,31 @@ def _definition(word: str, numbered: str, script: str) -> tuple[str, str, DictEn
             extra.append(f"<b>{numbered_to_marks(e.pinyin)}</b> {text}")
         definition += '<div class="other-readings">also: ' + " · ".join(extra) + "</div>"
     return definition, classifier, matched[0]
+
+
+def clip_tokens(tokens: Sequence[str], lo: int, hi: int) -> list[str]:
+    """The tokens of ``"".join(tokens)[lo:hi]``, the edge tokens cut to fit.
+
+    >>> clip_tokens(["我们", "发展", "产业"], 1, 5)
+    ['们', '发展', '产']
+    """
+    out, pos = [], 0
+    for token in tokens:
+        a, b = pos, pos + len(token)
+        pos = b
+        if max(a, lo) < min(b, hi):
+            out.append(token[max(a, lo) - a : min(b, hi) - a])
+    return out
+
+
+def mask(definition: str, forms: Sequence[str]) -> str:
+    """Replace the headword inside its own definition with ～ ("abbr. for 日电电子").
+
+    A card that shows the definition as the question must not show the answer.
+    """
+    for form in sorted({f for f in forms if f}, key=len, reverse=True):
+        definition = definition.replace(form, "～")
+    return definition
 
 
 def example_pinyin(tokens: Sequence[str], sentence: str) -> str:
@@ -146,7 +171,10 @@ def annotate(
         definition, classifier, entry = _definition(word, numbered, "simplified")
         composed = entry is None
         marked = numbered_to_marks(numbered)
-    text, offset = examples.window(example.sentence, example.start, len(example.form))
+    lo, hi = examples.bounds(example.sentence, example.start, len(example.form))
+    head, tail = examples.marks(example.sentence, lo, hi)
+    shown = clip_tokens(example.tokens, lo, hi)
+    text = example.sentence[lo:hi]
     traditional = variants.to_traditional(word, variant, entry.traditional if entry else None)
     frequency = f"Zipf {use.zipf:.2f}" if use.zipf is not None else "unknown"
     if use.hsk is not None:
@@ -159,11 +187,11 @@ def annotate(
         pinyin=pinyin_html(numbered) if re.search(r"\d", numbered) else html.escape(marked),
         pinyin_numbered=numbered if re.search(r"\d", numbered) else "",
         zhuyin=numbered_to_zhuyin(numbered) if re.search(r"\d", numbered) else "",
-        definition=definition,
+        definition=mask(definition, (word, example.form, traditional)),
         classifier=classifier,
-        example=examples.highlight(text, offset, example.form),
-        example_pinyin=example_pinyin(example.tokens, example.sentence),
-        example_traditional=variants.tokens_to_traditional(example.tokens, variant),
+        example=head + examples.highlight(text, example.start - lo, example.form) + tail,
+        example_pinyin=head + example_pinyin(shown, text) + tail,
+        example_traditional=head + variants.tokens_to_traditional(shown, variant) + tail,
         source=html.escape(source, quote=False),
         level=level,
         frequency=frequency,

@@ -40,13 +40,15 @@ def score(sentence: str) -> float:
     return cost
 
 
-def window(sentence: str, start: int, length: int) -> tuple[str, int]:
-    """Cut a long sentence to the clauses around ``sentence[start:start+length]``.
+def bounds(sentence: str, start: int, length: int) -> tuple[int, int]:
+    """The ``[lo, hi)`` span of ``sentence`` to show for the word at ``start``.
 
-    Returns the shorter text and the word's new offset in it.
+    A sentence of up to 40 characters is shown whole; a longer one is cut to the
+    clauses around the word, and one clause longer than 60 characters (no
+    punctuation) to a window of characters.
     """
     if len(sentence) <= WINDOW_MAX:
-        return sentence, start
+        return 0, len(sentence)
     cuts = [0] + [m.end() for m in _CLAUSE_END.finditer(sentence)] + [len(sentence)]
     lo = max(c for c in cuts if c <= start)
     hi = min(c for c in cuts if c >= start + length)
@@ -62,23 +64,52 @@ def window(sentence: str, start: int, length: int) -> tuple[str, int]:
         if not grown:
             break
     if hi - lo > CHAR_WINDOW_MAX:  # one clause, no punctuation: a window of characters
-        half = (IDEAL_MAX - length) // 2
-        lo = max(lo, start - max(half, 0))
-        hi = min(hi, start + length + max(half, 0))
-    text = sentence[lo:hi]
-    offset = start - lo
-    if lo > 0:
-        text, offset = "…" + text, offset + 1
-    if hi < len(sentence) and not _COMPLETE.search(text):
-        text += "…"
-    return text, offset
+        half = max((IDEAL_MAX - length) // 2, 0)
+        lo = max(lo, start - half)
+        hi = min(hi, start + length + half)
+    return lo, hi
+
+
+def marks(sentence: str, lo: int, hi: int) -> tuple[str, str]:
+    """The ellipses to put before and after ``sentence[lo:hi]`` (empty where nothing was cut)."""
+    head = "…" if lo > 0 else ""
+    tail = "…" if hi < len(sentence) and not _COMPLETE.search(sentence[lo:hi]) else ""
+    return head, tail
+
+
+def window(sentence: str, start: int, length: int) -> tuple[str, int]:
+    """Cut a long sentence around ``sentence[start:start+length]``.
+
+    Returns the shorter text (with … where it was cut) and the word's offset in it.
+    """
+    lo, hi = bounds(sentence, start, length)
+    head, tail = marks(sentence, lo, hi)
+    return head + sentence[lo:hi] + tail, start - lo + len(head)
 
 
 def highlight(sentence: str, start: int, word: str) -> str:
-    """HTML of the sentence with ``word`` at ``start`` wrapped in ``<span class="hw">``."""
-    end = start + len(word)
-    return (
-        html.escape(sentence[:start], quote=False)
-        + f'<span class="hw">{html.escape(sentence[start:end], quote=False)}</span>'
-        + html.escape(sentence[end:], quote=False)
-    )
+    """HTML of the sentence with ``word`` wrapped in ``<span class="hw">``.
+
+    The occurrence at ``start`` is always wrapped, and so is every other one, so a
+    Sentence card that hides the headword never shows it elsewhere.
+
+    >>> highlight("转化为转化。", 0, "转化")
+    '<span class="hw">转化</span>为<span class="hw">转化</span>。'
+    """
+    spans = [start]
+    i = sentence.find(word)
+    while i != -1:
+        if abs(i - start) >= len(word):
+            spans.append(i)
+        i = sentence.find(word, i + len(word))
+    out, pos = [], 0
+    for s in sorted(spans):
+        if s < pos:
+            continue
+        out.append(html.escape(sentence[pos:s], quote=False))
+        out.append(
+            f'<span class="hw">{html.escape(sentence[s : s + len(word)], quote=False)}</span>'
+        )
+        pos = s + len(word)
+    out.append(html.escape(sentence[pos:], quote=False))
+    return "".join(out)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+_VARIANT = re.compile(r"^(old |ancient |archaic |unofficial |Japanese |erroneous )?variant of ")
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,11 @@ class DictEntry:
     def is_proper_noun(self) -> bool:
         """CC-CEDICT capitalises the pinyin of names and places (Xi2 Jin4 ping2)."""
         return self.pinyin[:1].isupper()
+
+    @property
+    def is_variant(self) -> bool:
+        """The entry only says the headword is a variant of another (剏 for 创, 咊 for 和)."""
+        return all(_VARIANT.match(s) for s in self.senses)
 
 
 @dataclass(frozen=True)

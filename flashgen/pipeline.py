@@ -55,7 +55,7 @@ class BuildReport:
         docs = len(self.results) + len(self.failures)
         seen = sum(r.words_seen for r in self.results)
         cards = sum(r.cards for r in self.results if r.path)
-        failed = f" ({len(self.failures)} failed)" if self.failures else ""
+        failed = f", {len(self.failures)} failed" if self.failures else ""
         return (
             f"{docs} documents{failed}, {seen} words seen, {cards} cards written, "
             f"{self.seconds:.1f} s"
@@ -90,6 +90,7 @@ def load_documents(
                 docs.append(doc)
             else:
                 report.notices.append(f"{item.name}: no Chinese text, no deck written")
+                report.results.append(DocumentResult(doc.title, note="no Chinese text"))
     return docs
 
 

@@ -22,7 +22,6 @@ phrases (一个 yí gè), which is undone here.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from functools import cache
 
@@ -81,17 +80,9 @@ def _pick(readings: Sequence[str], context: str | None) -> str:
     return readings[0]
 
 
-_VARIANT = re.compile(r"^(old |ancient |archaic |unofficial |Japanese |erroneous )?variant of ")
-
-
-def is_variant(entry: DictEntry) -> bool:
-    """The entry only says the headword is a variant of another (剏 for 创)."""
-    return all(_VARIANT.match(s) for s in entry.senses)
-
-
 def _common_first(entries: Sequence[DictEntry]) -> list[DictEntry]:
     """Common-word entries first, then proper nouns, then bare variants; file order otherwise."""
-    return sorted(entries, key=lambda e: (is_variant(e), e.is_proper_noun))
+    return sorted(entries, key=lambda e: (e.is_variant, e.is_proper_noun))
 
 
 def entries_for(word: str, numbered: str) -> list[DictEntry]:

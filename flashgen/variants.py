@@ -36,19 +36,39 @@ def _to_simplified() -> Any:
 
 
 def to_traditional(word: str, variant: str, entry_traditional: str | None = None) -> str:
-    """The traditional form of one word for ``variant`` (tw, t or hk)."""
+    """The traditional form of one word for ``variant`` (tw, t or hk).
+
+    >>> to_traditional("和", "tw"), to_traditional("干部", "tw")
+    ('和', '幹部')
+    """
     if variant == "tw":
         if entry_traditional is None:
-            entries = cedict().lookup(word)
-            entry_traditional = entries[0].traditional if entries else None
+            forms = {
+                e.traditional
+                for e in cedict().lookup(word)
+                if not e.is_variant and not e.is_proper_noun
+            }
+            # One form for every common entry: take it. Several (干: 幹 乾 干)
+            # or none: OpenCC picks the usual one.
+            entry_traditional = forms.pop() if len(forms) == 1 else None
         if entry_traditional is not None:
             return entry_traditional
     return str(_converter(_CONFIGS[variant]).convert(word))
 
 
 def tokens_to_traditional(tokens: Sequence[str], variant: str) -> str:
-    """A segmented sentence to traditional, word by word."""
-    return "".join(to_traditional(t, variant) for t in tokens)
+    """A segmented sentence to traditional, word by word.
+
+    A word whose traditional form has another length is converted character by
+    character, so the result always aligns with the input.
+    """
+    out = []
+    for token in tokens:
+        converted = to_traditional(token, variant)
+        if len(converted) != len(token):
+            converted = "".join(to_traditional(ch, variant) for ch in token)
+        out.append(converted if len(converted) == len(token) else token)
+    return "".join(out)
 
 
 def to_simplified(text: str) -> str:
