@@ -22,7 +22,10 @@ def test_a_one_megabyte_line_gives_a_short_example_around_the_word() -> None:
 
 
 def test_long_sentences_are_cut_to_whole_clauses_around_the_word() -> None:
-    s = "当前，新一轮科技革命和产业变革加速演进，前沿技术不断涌现，引领和支撑未来产业快速崛起，这是大势所趋。"
+    s = (
+        "当前，新一轮科技革命和产业变革加速演进，"
+        "前沿技术不断涌现，引领和支撑未来产业快速崛起，这是大势所趋。"
+    )
     text, offset = window(s, s.index("涌现"), 2)
     assert text[offset : offset + 2] == "涌现"
     assert "前沿技术不断涌现" in text and len(text) < len(s)
