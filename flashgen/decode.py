@@ -68,6 +68,9 @@ class Decoded:
     encoding: str
 
 
+_SHORT_FILE_BYTES = 1024
+
+
 def decode_bytes(data: bytes, name: str, encoding: str | None = None) -> Decoded:
     """Decode ``data`` (the bytes of the file called ``name``) to text.
 
@@ -94,8 +97,14 @@ def decode_bytes(data: bytes, name: str, encoding: str | None = None) -> Decoded
         return _decode_legacy(data, name)
     # A few GBK/Big5 characters can happen to be valid UTF-8 ("一" in GBK reads
     # as Cyrillic "һ"): when the UTF-8 reading is not Chinese but a legacy
-    # reading is, refuse to choose.
-    if odd_share(text)[0] > _MAX_ODD_SHARE and _legacy_reading(data) is not None:
+    # reading is, refuse to choose. Only short files are at risk: legacy bytes
+    # past a kilobyte are practically never valid UTF-8 by chance, so long
+    # files skip the check (and the 1 s it costs to load the character list).
+    if (
+        len(data) <= _SHORT_FILE_BYTES
+        and odd_share(text)[0] > _MAX_ODD_SHARE
+        and _legacy_reading(data) is not None
+    ):
         raise InputError(f"{name}: cannot tell the encoding (UTF-8 or GBK/Big5?); pass --encoding")
     return Decoded(text, "utf-8")
 

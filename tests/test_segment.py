@@ -48,3 +48,22 @@ def test_a_verb_shared_by_parallel_items_is_not_part_of_the_term() -> None:
 def test_terms_are_forced_only_where_an_edge_is_a_token_boundary() -> None:
     assert force_terms(["投硬", "科技"], frozenset({"硬科技"})) == ["投", "硬科技"]
     assert force_terms(["实施", "策略"], frozenset({"施策"})) == ["实施", "策略"]
+
+
+def test_rjieba_engine_cuts_exactly_as_jieba_with_the_same_dictionary(tmp_path: Path) -> None:
+    import jieba
+
+    from flashgen.segment import jieba_entries, tokenizer
+    from flashgen.segment import _cached_added_words as added
+
+    entries = jieba_entries()
+    entries.update(added())
+    dictionary = tmp_path / "dict.txt"
+    dictionary.write_text("".join(f"{w} {c}\n" for w, c in entries.items()), encoding="utf-8")
+    reference = jieba.Tokenizer(dictionary=str(dictionary))
+    reference.tmp_dir = str(tmp_path)
+    shared = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(shared.glob("*/*.txt"))[:2]]
+    texts.append((DATA / "segment_cases.tsv").read_text(encoding="utf-8"))
+    for text in texts:
+        assert tokenizer().cut(text, False) == list(reference.cut(text, HMM=False))
