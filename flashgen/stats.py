@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import json
 import unicodedata
+import warnings
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import asdict, dataclass
+from functools import cache
 from pathlib import Path
 
 from flashgen.atomic import atomic_write_file
@@ -249,36 +251,61 @@ def to_json(stats: Sequence[tuple[str, DocStats]]) -> str:
 # Figure size in inches and resolution: 1000 x 600 pixels, legible on a screen.
 PLOT_SIZE = (10.0, 6.0)
 PLOT_DPI = 100
+# Fonts with Han glyphs, tried in order after matplotlib's default (which has
+# none): the Noto/Source Han families on Linux, then macOS and Windows ones.
+CJK_FONTS = (
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "WenQuanYi Zen Hei",
+    "WenQuanYi Micro Hei",
+    "PingFang SC",
+    "Heiti SC",
+    "Microsoft YaHei",
+    "SimHei",
+)
+
+
+@cache
+def _plot_fonts() -> tuple[str, ...]:
+    """matplotlib's font families for the plot: its default, then an installed CJK font."""
+    from matplotlib import font_manager, rcParams
+
+    installed = {font.name for font in font_manager.fontManager.ttflist}
+    cjk = next((name for name in CJK_FONTS if name in installed), None)
+    return (*rcParams["font.sans-serif"][:1], *([cjk] if cjk else []))
 
 
 def plot_coverage(curves: Mapping[str, list[tuple[int, float]]], out: Path) -> Path:
     """Draw one coverage curve per document into a PNG at ``out``; return ``out``.
 
     x is the number of new words learned in flashgen's card order, y the share
-    of running words understood. The file is written atomically.
+    of running words understood. The legend, below the axes, names each
+    document; without a CJK font installed its Han characters show as boxes.
+    The file is written atomically.
     """
     try:
         import matplotlib
     except ImportError as err:
         raise MissingExtraError("--plot needs matplotlib: pip install 'flashgen[stats]'") from err
-    matplotlib.use("Agg")
     from matplotlib.figure import Figure
     from matplotlib.ticker import PercentFormatter
 
-    fig = Figure(figsize=PLOT_SIZE, dpi=PLOT_DPI)
-    ax = fig.add_subplot()
-    for name, curve in curves.items():
-        ax.plot([n for n, _ in curve], [share for _, share in curve], label=name)
-    ax.set_title("Coverage of each document as you learn its deck")
-    ax.set_xlabel("New words learned (flashgen card order)")
-    ax.set_ylabel("Running words understood")
-    ax.yaxis.set_major_formatter(PercentFormatter(xmax=1.0))
-    ax.set_ylim(0, 1)
-    ax.grid(alpha=0.3)
-    if curves:
-        ax.legend(loc="lower right")
-    try:
-        atomic_write_file(out, lambda tmp: fig.savefig(tmp, format="png"))
-    except OSError as err:
-        raise OutputError(f"{out}: cannot write plot ({err.strerror})") from err
+    with matplotlib.rc_context({"font.family": list(_plot_fonts())}), warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Glyph .* missing from font")
+        fig = Figure(figsize=PLOT_SIZE, dpi=PLOT_DPI, layout="constrained")
+        ax = fig.add_subplot()
+        for name, curve in curves.items():
+            ax.plot([n for n, _ in curve], [share for _, share in curve], label=name)
+        ax.set_title("Coverage of each document as you learn its deck")
+        ax.set_xlabel("New words learned (flashgen card order)")
+        ax.set_ylabel("Running words understood")
+        ax.yaxis.set_major_formatter(PercentFormatter(xmax=1.0))
+        ax.set_ylim(0, 1)
+        ax.grid(alpha=0.3)
+        if curves:
+            fig.legend(loc="outside lower center")
+        try:
+            atomic_write_file(out, lambda tmp: fig.savefig(tmp, format="png"))
+        except OSError as err:
+            raise OutputError(f"{out}: cannot write plot ({err.strerror})") from err
     return out
