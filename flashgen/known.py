@@ -11,7 +11,8 @@ Three file formats are read, told apart by their content (see
 
 A real Anki collection (``collection.anki2``) is read from a copy, so Anki
 may keep it open. Every source yields a set of words that contain at least
-one Han character; the pipeline compares them with its simplified words.
+one Han character; the pipeline compares them with its simplified words, so
+each traditional word comes with its simplified form (see :func:`with_simplified`).
 
 >>> sorted(words_in_field("学习, <b>工作</b>&nbsp;生活"))
 ['学习', '工作', '生活']
@@ -91,6 +92,18 @@ def words_in_field(field: str) -> set[str]:
         if has_han(word):
             out.add(word)
     return out
+
+
+def with_simplified(words: Iterable[str]) -> frozenset[str]:
+    """The words plus their simplified forms: a learner of traditional characters knows 復信.
+
+    >>> sorted(with_simplified({"復信", "学习"}))
+    ['复信', '学习', '復信']
+    """
+    from flashgen.variants import to_simplified
+
+    words = set(words)
+    return frozenset(words | {to_simplified(word) for word in words})
 
 
 def detect_format(text: str) -> Format:
@@ -188,7 +201,7 @@ def read_known_text(text: str) -> frozenset[str]:
     ['学习']
     """
     reader = {"flashgen": _flashgen_words, "pleco": _pleco_words, "anki": _anki_words}
-    return frozenset(reader[detect_format(text)](text))
+    return with_simplified(reader[detect_format(text)](text))
 
 
 def load_known_file(path: Path) -> frozenset[str]:
@@ -290,7 +303,7 @@ def _read_collection(
     if deck is not None or studied_only:
         where.append(f"EXISTS (SELECT 1 FROM cards c WHERE c.nid = n.id AND {card_filter})")
     sql = "SELECT n.flds FROM notes n" + (" WHERE " + " AND ".join(where) if where else "")
-    return frozenset(_field_words((row[0] for row in conn.execute(sql, params)), field))
+    return with_simplified(_field_words((row[0] for row in conn.execute(sql, params)), field))
 
 
 def _deck_ids(conn: sqlite3.Connection, deck: str) -> list[int]:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import html
 import json
-import os
 import re
 import sqlite3
 import tempfile
@@ -23,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeAlias
 
+from flashgen.atomic import atomic_write_file
 from flashgen.errors import InputError, OutputError
 
 # ``{{Field}}``, ``{{#Field}}``, ``{{^Field}}``, ``{{/Field}}``; Anki trims spaces.
@@ -219,27 +219,19 @@ def preview_html(cards: list[PreviewCard], css: str, title: str) -> str:
     return head + bar + "\n".join(_card_html(c) for c in cards) + "</body></html>\n"
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file, so readers never see half a page."""
-    tmp_name = None
-    try:
-        with tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.", delete=False
-        ) as tmp:
-            tmp_name = tmp.name
-            tmp.write(text)
-        os.replace(tmp_name, path)
-    except OSError as e:
-        if tmp_name is not None:
-            Path(tmp_name).unlink(missing_ok=True)
-        raise OutputError(f"{path}: cannot write the preview ({e.strerror or e})") from e
-
-
 def preview_apkg(apkg: Path, out_html: Path) -> Path:
     """Render every card of ``apkg`` (front and back) into one standalone HTML page.
 
     Returns ``out_html``. Raises InputError (unreadable package) or OutputError.
     """
     cards, css, deck = read_cards(apkg)
-    write_atomic(out_html, preview_html(cards, css, deck))
+    page = preview_html(cards, css, deck)
+
+    def write(tmp: Path) -> None:
+        tmp.write_text(page, encoding="utf-8")
+
+    try:
+        atomic_write_file(out_html, write)
+    except OSError as e:
+        raise OutputError(f"{out_html}: cannot write the preview ({e.strerror or e})") from e
     return out_html

