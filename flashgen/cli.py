@@ -96,6 +96,9 @@ def _config(opts: dict[str, Any], **extra: Any) -> BuildConfig:
     if glossary is None and (vocab_dir() / "glossary.tsv").is_file():
         glossary = vocab_dir() / "glossary.tsv"
     known_words: frozenset[str] = frozenset()
+    filters = opts["known_deck"] or opts["known_notetype"] or opts["known_field"]
+    if filters and not opts["known_anki"]:
+        raise click.UsageError("--known-deck/--known-notetype/--known-field need --known-anki")
     if opts["known_anki"]:
         if opts["known_deck"] and opts["known_notetype"]:
             raise click.UsageError("give --known-deck or --known-notetype, not both")
@@ -252,9 +255,9 @@ def stats(**opts: Any) -> None:
     report = pipeline.BuildReport()
     known = pipeline.known_words(config)
     rows, curves = [], {}
-    for doc, running, orders in pipeline.document_stats(opts["paths"], config, report):
-        rows.append((doc.title, doc_stats(running, known, orders)))
-        curves[doc.title] = coverage_curve(running, known, orders[opts["level"]])
+    for name, running, orders in pipeline.document_stats(opts["paths"], config, report):
+        rows.append((name, doc_stats(running, known, orders)))
+        curves[name] = coverage_curve(running, known, orders[opts["level"]])
     for notice in report.notices:
         click.echo(f"note: {notice}", err=True)
     click.echo(to_json(rows) if opts["as_json"] else format_table(rows))

@@ -269,10 +269,11 @@ def _cards(
 
 def document_stats(
     paths: Iterable[Path], config: BuildConfig, report: BuildReport
-) -> Iterator[tuple[Document, tuple[str, ...], dict[str, list[str]]]]:
-    """For ``flashgen stats``: each document's running words and each level's card order.
+) -> Iterator[tuple[str, tuple[str, ...], dict[str, list[str]]]]:
+    """For ``flashgen stats``: each document's name, running words and each level's card order.
 
-    Each document is taken on its own (no note de-duplication across documents).
+    Names are the deck titles, distinct even where titles collide. Each document
+    is taken on its own (no note de-duplication across documents).
     """
     from flashgen.config import Level
 
@@ -281,10 +282,10 @@ def document_stats(
     glossary = read_glossary(config.glossary_file) if config.glossary_file else {}
     extra = tuple(sorted(glossary))
     corpus_terms = discover_terms(docs, extra)
-    for doc in docs:
+    for doc, name in zip(docs, unique_titles(docs), strict=True):
         analysis = analyse(doc, corpus_terms, extra)
         orders = {
             lv.value: [u.word for u in select(analysis, replace(config, level=lv), known)]
             for lv in Level
         }
-        yield doc, analysis.running_words, orders
+        yield name.removeprefix(deck.DECK_PREFIX), analysis.running_words, orders

@@ -107,7 +107,7 @@ def _cached_added_words() -> list[tuple[str, int]]:
     return pairs
 
 
-def _write_cache(path: Path, value: object) -> None:
+def _write_cache(path: Path, value: list[tuple[str, int]]) -> None:
     tmp = path.with_name(f".{path.name}.{id(value)}.tmp")
     try:
         with tmp.open("wb") as fh:

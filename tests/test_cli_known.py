@@ -209,11 +209,6 @@ def test_traditional_notes_of_a_collection_count(folder, letters) -> None:
     assert decks == _minus(letters, {"嘉兴", "朝气"})
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="cli._config ignores --known-deck/--known-notetype/--known-field without "
-    "--known-anki: every word is carded as if the option was not given",
-)
 def test_known_deck_without_a_collection_is_a_usage_error(folder) -> None:
     result = flashgen("build", "--out", folder / "never", "--known-deck", "中文", *LETTERS)
     assert result.exit_code == 2

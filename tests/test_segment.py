@@ -53,8 +53,8 @@ def test_terms_are_forced_only_where_an_edge_is_a_token_boundary() -> None:
 def test_rjieba_engine_cuts_exactly_as_jieba_with_the_same_dictionary(tmp_path: Path) -> None:
     import jieba
 
-    from flashgen.segment import jieba_entries, tokenizer
     from flashgen.segment import _cached_added_words as added
+    from flashgen.segment import jieba_entries, tokenizer
 
     entries = jieba_entries()
     entries.update(added())
