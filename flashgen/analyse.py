@@ -114,8 +114,14 @@ def units(tokens: Sequence[str], quoted: frozenset[str]) -> list[tuple[str, int,
     return out
 
 
+@cache
 def _excluded(word: str) -> bool:
     return is_number(word) or is_person_name(word)
+
+
+@cache
+def _proper(word: str) -> bool:
+    return is_proper_noun(word)
 
 
 def analyse(
@@ -144,7 +150,7 @@ def analyse(
             forms.setdefault(word, form)
             if tag:
                 tags[word] = tag
-            elif word not in tags and is_proper_noun(word):
+            elif word not in tags and _proper(word):
                 tags[word] = "proper-noun"
             if word not in best or cost < best[word][0]:
                 best[word] = (

@@ -15,7 +15,8 @@ from flashgen.definitions import format_composed, format_definition
 from flashgen.dictionary import cedict
 from flashgen.models import Card, DictEntry, WordUse
 from flashgen.pinyin import numbered_to_marks, numbered_to_zhuyin
-from flashgen.readings import entries_for, reading, sentence_syllables
+from flashgen.lexicon import HAN
+from flashgen.readings import entries_for, reading, token_syllables
 from flashgen.tones import pinyin_html
 from flashgen.vocab import GlossaryEntry
 from flashgen.wordhood import split_parts
@@ -127,24 +128,20 @@ def mask(definition: str, forms: Sequence[str]) -> str:
     return definition
 
 
-def example_pinyin(tokens: Sequence[str], sentence: str) -> str:
-    """Tone-marked pinyin of a sentence, one group per word, punctuation kept."""
-    syllables = sentence_syllables(sentence)
+def example_pinyin(tokens: Sequence[str]) -> str:
+    """Tone-marked pinyin of a segmented sentence, one group per word, punctuation kept.
+
+    >>> example_pinyin(["我们", "发展", "产业", "。"])
+    'wǒmen fāzhǎn chǎnyè 。'
+    """
     out: list[str] = []
-    pos = 0
     for token in tokens:
-        syls = syllables[pos : pos + len(token)]
-        pos += len(token)
-        if token.strip() == "":
+        if not token.strip():
             continue
-        if all(s == c for s, c in zip(syls, token, strict=False)):  # not Han: keep as written
+        if not HAN.search(token):
             out.append(token)
             continue
-        if len(token) > 1:
-            readings = {e.pinyin.lower() for e in cedict().lookup(token)}
-            if len(readings) == 1:
-                syls = next(iter(readings)).split()
-        out.append(numbered_to_marks(" ".join(syls)))
+        out.append(numbered_to_marks(" ".join(token_syllables(token))))
     return " ".join(out)
 
 
@@ -190,7 +187,7 @@ def annotate(
         definition=mask(definition, (word, example.form, traditional)),
         classifier=classifier,
         example=head + examples.highlight(text, example.start - lo, example.form) + tail,
-        example_pinyin=head + example_pinyin(shown, text) + tail,
+        example_pinyin=head + example_pinyin(shown) + tail,
         example_traditional=head + variants.tokens_to_traditional(shown, variant) + tail,
         source=html.escape(source, quote=False),
         level=level,

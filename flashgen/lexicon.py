@@ -62,7 +62,7 @@ def hsk_level(word: str) -> int | None:
 @cache
 def dictionary_words() -> frozenset[str]:
     """Multi-character Han headwords of CC-CEDICT and HSK: the known lexical units."""
-    words = {w for w in cedict().entries if len(w) > 1 and is_han(w)}
+    words = {w for w in cedict().headwords() if len(w) > 1 and is_han(w)}
     words.update(w for w in hsk_words() if len(w) > 1 and is_han(w))
     return frozenset(words)
 

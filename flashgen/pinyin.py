@@ -83,6 +83,7 @@ def join_syllables(syllables: list[str]) -> str:
     return out
 
 
+@cache
 def numbered_to_marks(numbered: str) -> str:
     """A word's numbered pinyin (space-separated) to tone marks, apostrophe rule applied.
 

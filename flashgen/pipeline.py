@@ -168,6 +168,9 @@ def build(
 ) -> BuildReport:
     """Build one package per document (per book for chapters; one with ``config.single``).
 
+    Packages are written as soon as their documents are done, so memory stays
+    flat however many documents there are.
+
     Example: ``build([Path("texts/")], BuildConfig(level=Level.ADVANCED))``.
     """
     started = time.perf_counter()
@@ -176,29 +179,32 @@ def build(
     for leftover in cleanup_partials(config.out_dir):
         report.notices.append(f"{leftover}: removed, left by an interrupted run")
     docs = load_documents(config, tuple(paths), report)
-    packages: dict[str, list[deck.DeckSpec]] = {}
-    for planned in plan(docs, config, progress):
+    names = unique_titles(docs)
+    package_of = [_package(config, d, n) for d, n in zip(docs, names, strict=True)]
+    where = _package_paths(config, list(dict.fromkeys(package_of)))
+    pending: list[deck.DeckSpec] = []
+    for i, planned in enumerate(plan(docs, config, progress)):
         doc = planned.document
-        result = DocumentResult(
-            doc.title, planned.name, None, len(planned.cards), planned.words_seen
-        )
-        if not planned.cards:
-            report.results.append(replace(result, note="no new words at this level"))
-            continue
-        spec = deck.DeckSpec(planned.name, deck.description(doc.title, doc.source), planned.cards)
-        package = "" if config.single else (doc.group or planned.name)
-        packages.setdefault(package, []).append(spec)
-        report.results.append(replace(result, path=Path(package)))
-    paths_by_package = _package_paths(config, list(packages))
-    for package, specs in packages.items():
-        path = paths_by_package[package]
-        _write(specs, path, config)
-        report.results = [
-            replace(r, path=path) if r.path == Path(package) and r.cards else r
-            for r in report.results
-        ]
+        path = where[package_of[i]]
+        result = DocumentResult(doc.title, planned.name, None, len(planned.cards), planned.words_seen)
+        if planned.cards:
+            spec = deck.DeckSpec(planned.name, deck.description(doc.title, doc.source), planned.cards)
+            pending.append(spec)
+            result = replace(result, path=path)
+        else:
+            result = replace(result, note="no new words at this level")
+        report.results.append(result)
+        last_of_package = i + 1 == len(docs) or package_of[i + 1] != package_of[i]
+        if last_of_package and pending:
+            _write(pending, path, config)
+            pending = []
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _package(config: BuildConfig, doc: Document, deck_name: str) -> str:
+    """Which package a document's deck goes to: its own, its book's, or the single one."""
+    return "" if config.single else (doc.group or deck_name)
 
 
 def _package_paths(config: BuildConfig, packages: list[str]) -> dict[str, Path]:

@@ -17,7 +17,7 @@ fragments (新 质 生产力, 专精 特 新). Cheap signals mark such a string 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from flashgen.lexicon import dictionary_words, hsk_level, is_han, is_noun
@@ -146,7 +146,7 @@ def run_candidates(tokens: Sequence[str]) -> list[Candidate]:
     return out
 
 
-def accept(candidates: Iterable[Candidate], count: dict[str, int]) -> set[str]:
+def accept(candidates: Iterable[Candidate], count: Mapping[str, int]) -> set[str]:
     """Keep the candidates whose evidence suffices: a list item, or two occurrences."""
     return {c.text for c in candidates if c.evidence != "recurs" or count.get(c.text, 0) >= 2}
 

@@ -71,9 +71,10 @@ class Verdict:
 @cache
 def _classifier_chars() -> frozenset[str]:
     chars = set(_UNITS)
-    for word, entries in cedict().entries.items():
+    d = cedict()
+    for word in d.headwords():
         if len(word) == 1 and any(
-            s.startswith("classifier for") for e in entries for s in e.senses
+            s.startswith("classifier for") for e in d.lookup(word) for s in e.senses
         ):
             chars.add(word)
     return frozenset(chars)
