@@ -53,18 +53,16 @@ def sentence_tokens(
 def discover_terms(documents: Iterable[Document], extra: tuple[str, ...] = ()) -> frozenset[str]:
     """Terms of the corpus that no dictionary lists (see :mod:`flashgen.terms`)."""
     candidates: list[terms.Candidate] = []
-    texts: list[str] = []
     quoted: set[str] = set()
     for doc in documents:
         text = _simplified_view(doc.text)
-        texts.append(text)
         quoted |= terms.quoted_terms(text)
         for s in split_sentences(text):
             candidates.extend(terms.run_candidates(segment.cut(s.text, extra)))
     words = dictionary_words()
-    count = {
-        c.text: sum(t.count(c.text) for t in texts) for c in candidates if c.evidence == "recurs"
-    }
+    # Segmentation is deterministic, so a string that recurs in the corpus in the
+    # same surroundings comes up as a candidate each time: count the candidates.
+    count = Counter(c.text for c in candidates if c.evidence == "recurs")
     found = terms.accept(candidates, count) | quoted
     # The evidence (quotes, recurrence, a list item) is the term test itself;
     # only numbers and dictionary words are ruled out here.

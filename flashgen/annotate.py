@@ -154,8 +154,12 @@ def annotate(
     variant: str,
     glossary: Mapping[str, GlossaryEntry],
     notes: str = "",
+    numbered: str | None = None,
 ) -> Card:
-    """The card for one word of one document."""
+    """The card for one word of one document.
+
+    ``numbered`` is the word's reading when the caller has worked it out already.
+    """
     word = use.word
     gloss = glossary.get(word)
     composed = False
@@ -164,7 +168,7 @@ def annotate(
         definition, classifier, entry = html.escape(gloss.definition, quote=False), "", None
         marked = numbered_to_marks(numbered) if re.search(r"\d", numbered) else numbered
     else:
-        numbered = reading(word, example.sentence, example.start)
+        numbered = numbered or reading(word, example.sentence, example.start)
         definition, classifier, entry = _definition(word, numbered, "simplified")
         composed = entry is None
         marked = numbered_to_marks(numbered)

@@ -105,6 +105,7 @@ def _bopomofo() -> Any:
     return BopomofoConverter()
 
 
+@cache
 def numbered_to_zhuyin(numbered: str) -> str:
     """Numbered pinyin to zhuyin (bopomofo), syllables separated by spaces.
 

@@ -266,6 +266,7 @@ def _cards(
                 variant=config.variant.value,
                 glossary=glossary,
                 notes=analysis.tags.get(use.word, ""),
+                numbered=numbered,
             )
         )
         if config.max_words and len(cards) >= config.max_words:

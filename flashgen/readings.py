@@ -29,6 +29,9 @@ from flashgen.dictionary import cedict
 from flashgen.models import DictEntry
 
 _CITATION = {"一": "yi1", "不": "bu4"}
+# Characters of context on each side given to pypinyin: longer than its longest
+# phrases, so the reading is the one the whole sentence would give.
+_CONTEXT_CHARS = 12
 
 
 @cache
@@ -127,7 +130,12 @@ def reading(word: str, sentence: str | None = None, start: int | None = None) ->
         return readings[0]
     if sentence is None or start is None or sentence[start : start + len(word)] != word:
         sentence, start = word, 0
-    context = " ".join(sentence_syllables(sentence)[start : start + len(word)])
+    # pypinyin's phrase matching looks a few characters around the word; a
+    # window of them gives the same reading at a fraction of a long sentence's cost.
+    lo = max(0, start - _CONTEXT_CHARS)
+    window = sentence[lo : start + len(word) + _CONTEXT_CHARS]
+    start -= lo
+    context = " ".join(sentence_syllables(window)[start : start + len(word)])
     if readings:
         return _pick(readings, context)
     return context

@@ -35,6 +35,7 @@ def _to_simplified() -> Any:
     return opencc.OpenCC("t2s")
 
 
+@cache
 def to_traditional(word: str, variant: str, entry_traditional: str | None = None) -> str:
     """The traditional form of one word for ``variant`` (tw, t or hk).
 
