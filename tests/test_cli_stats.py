@@ -149,9 +149,7 @@ def test_known_words_raise_known_share_and_leave_the_decks(folder, records, anal
     after = json.loads(ok("stats", "--json", "--known", known_file).stdout)
     for before, now in zip(records, after, strict=True):
         running, orders = analysed[now["document"]]
-        assert now["known_share"] == pytest.approx(
-            sum(w in known for w in running) / len(running)
-        )
+        assert now["known_share"] == pytest.approx(sum(w in known for w in running) / len(running))
         for level in LEVELS:
             dropped = len(known & set(orders[level]))
             was, is_ = _levels(before)[level], _levels(now)[level]
