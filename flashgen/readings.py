@@ -86,6 +86,47 @@ def token_syllables(token: str) -> tuple[str, ...]:
     return tuple(sentence_syllables(token))
 
 
+@cache
+def _alone(word: str) -> tuple[str, ...]:
+    return tuple(sentence_syllables(word))
+
+
+@cache
+def _phrase_prefixes() -> tuple[frozenset[str], int]:
+    """Every prefix of pypinyin's phrases, and the longest phrase's length."""
+    from pypinyin.constants import PHRASES_DICT
+
+    prefixes = {p[:k] for p in PHRASES_DICT for k in range(2, len(p) + 1)}
+    return frozenset(prefixes), max(len(p) for p in PHRASES_DICT)
+
+
+def _crossed(text: str, boundary: int) -> bool:
+    """Could pypinyin's forward maximum matching join characters across ``boundary``?"""
+    prefixes, longest = _phrase_prefixes()
+    for i in range(max(0, boundary - longest + 1), boundary):
+        for j in range(boundary + 1, min(len(text), i + longest) + 1):
+            if text[i:j] in prefixes:
+                return True
+    return False
+
+
+def _syllables_in_context(word: str, sentence: str, start: int) -> tuple[str, ...]:
+    """pypinyin's reading of ``word`` inside ``sentence``, as the whole sentence gives it.
+
+    pypinyin segments by forward maximum matching over its phrase list. When no
+    phrase (or phrase prefix) spans either edge of the word, the word is cut the
+    same way in the sentence as alone, so its reading alone (cached) is exact;
+    otherwise pypinyin reads a window of the sentence around the word, longer
+    than its longest phrase on each side.
+    """
+    end = start + len(word)
+    if not _crossed(sentence, start) and not _crossed(sentence, end):
+        return _alone(word)
+    lo = max(0, start - _CONTEXT_CHARS)
+    window = sentence[lo : end + _CONTEXT_CHARS]
+    return tuple(sentence_syllables(window)[start - lo : end - lo])
+
+
 def _norm(numbered: str) -> str:
     return numbered.lower().replace("v", "u:")
 
@@ -130,12 +171,7 @@ def reading(word: str, sentence: str | None = None, start: int | None = None) ->
         return readings[0]
     if sentence is None or start is None or sentence[start : start + len(word)] != word:
         sentence, start = word, 0
-    # pypinyin's phrase matching looks a few characters around the word; a
-    # window of them gives the same reading at a fraction of a long sentence's cost.
-    lo = max(0, start - _CONTEXT_CHARS)
-    window = sentence[lo : start + len(word) + _CONTEXT_CHARS]
-    start -= lo
-    context = " ".join(sentence_syllables(window)[start : start + len(word)])
+    context = " ".join(_syllables_in_context(word, sentence, start))
     if readings:
         return _pick(readings, context)
     return context
