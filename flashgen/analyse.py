@@ -19,6 +19,8 @@ from flashgen.models import Document, Sentence, WordUse
 from flashgen.rank import zipf
 from flashgen.wordhood import (
     is_number,
+    is_numeral,
+    is_unit,
     is_person_name,
     is_proper_noun,
     judge,
@@ -89,7 +91,7 @@ def units(tokens: Sequence[str], quoted: frozenset[str]) -> list[tuple[str, int,
         previous, before = tok, previous
         if not is_han(tok):
             continue
-        if before and is_number(before[-1]) and is_number("一" + tok[0]):
+        if before and is_numeral(before[-1]) and is_unit(tok[0]):
             continue  # a unit torn off a number: 5月31日电 gives 日电, not a word
         if len(tok) == 1:
             if single_char_word(tok):
@@ -134,12 +136,12 @@ def analyse(
     best: dict[str, tuple[float, Example]] = {}
     tags: dict[str, str] = {}
     running: list[str] = []
-    for sentence in split_sentences(document.text):
-        simple = _simplified_view(sentence.text)
+    all_terms = quoted | known_terms
+    for sentence, simple in _sentence_pairs(document.text):
         tokens = sentence_tokens(simple, known_terms, extra)
-        original = _original_tokens(tokens, sentence, simple)
+        original: tuple[str, ...] | None = None
         cost = examples.score(sentence.text)
-        for word, start, tag in units(tokens, quoted | known_terms):
+        for word, start, tag in units(tokens, all_terms):
             running.append(word)
             if _excluded(word):
                 continue
@@ -151,15 +153,26 @@ def analyse(
             elif word not in tags and _proper(word):
                 tags[word] = "proper-noun"
             if word not in best or cost < best[word][0]:
-                best[word] = (
-                    cost,
-                    Example(sentence.text, tuple(original), start, form, sentence.line),
-                )
+                if original is None:
+                    original = tuple(_original_tokens(tokens, sentence, simple))
+                best[word] = (cost, Example(sentence.text, original, start, form, sentence.line))
     uses = tuple(
         WordUse(word=w, count=c, zipf=zipf(w), hsk=hsk_level(w), forms=(forms[w],))
         for w, c in counts.items()
     )
     return Analysis(document, uses, {w: e for w, (_, e) in best.items()}, tuple(running), tags)
+
+
+def _sentence_pairs(text: str) -> list[tuple[Sentence, str]]:
+    """Each sentence as written, with its simplified-script twin (converted once per document)."""
+    sentences = split_sentences(text)
+    simple = _simplified_view(text)
+    if simple == text:
+        return [(s, s.text) for s in sentences]
+    twins = split_sentences(simple)
+    if [len(t.text) for t in twins] == [len(s.text) for s in sentences]:
+        return [(s, t.text) for s, t in zip(sentences, twins, strict=True)]
+    return [(s, _simplified_view(s.text)) for s in sentences]
 
 
 def _original_tokens(tokens: list[str], sentence: Sentence, simple: str) -> list[str]:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from flashgen.lexicon import dictionary_words, hsk_level, is_han, is_noun
 from flashgen.wordhood import PARTICLES, judge
@@ -151,6 +152,12 @@ def accept(candidates: Iterable[Candidate], count: Mapping[str, int]) -> set[str
     return {c.text for c in candidates if c.evidence != "recurs" or count.get(c.text, 0) >= 2}
 
 
+@cache
+def _term_pattern(terms: frozenset[str]) -> re.Pattern[str]:
+    """One regular expression that finds any of the terms (a fast first check)."""
+    return re.compile("|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)))
+
+
 def force_terms(tokens: list[str], terms: frozenset[str], max_len: int = 8) -> list[str]:
     """Re-cut ``tokens`` so that every occurrence of a term is one token.
 
@@ -167,6 +174,8 @@ def force_terms(tokens: list[str], terms: frozenset[str], max_len: int = 8) -> l
     if not terms:
         return tokens
     text = "".join(tokens)
+    if not _term_pattern(terms).search(text):
+        return tokens
     bounds = set()
     pos = 0
     for t in tokens:

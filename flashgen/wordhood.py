@@ -80,6 +80,16 @@ def _classifier_chars() -> frozenset[str]:
     return frozenset(chars)
 
 
+def is_numeral(ch: str) -> bool:
+    """A digit or a Chinese numeral character."""
+    return ch.isdigit() or ch in NUMERALS
+
+
+def is_unit(ch: str) -> bool:
+    """A character that counts or dates after a numeral: 年, 日, 届, 个, 批 …"""
+    return ch in _classifier_chars()
+
+
 def is_number(word: str) -> bool:
     """Numbers, ordinals, dates and counts: 第二十四, 二十届, 两年, 第六代, 一大批.
 
@@ -124,6 +134,7 @@ def _free_char(ch: str) -> bool:
     return hsk_level(ch) is not None or (z is not None and z >= _FREE_CHAR_ZIPF)
 
 
+@cache
 def judge(word: str, quoted: bool = False) -> Verdict:
     """The verdict for a multi-character string that no dictionary lists."""
     parts = split_parts(word)
