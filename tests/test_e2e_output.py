@@ -74,7 +74,8 @@ def test_a_build_killed_while_writing_leaves_only_complete_packages(tmp_path: Pa
     if not partials:
         pytest.fail("the build finished before a .partial file was seen; cannot test a kill")
     assert all(p.startswith(".") and p.endswith(".apkg.partial") for p in partials)
-    assert list(out.glob(".*.partial")), "SIGKILL cannot clean up: the leftover must be there"
+    leftovers = [p.name for p in out.glob(".*.partial")]
+    assert leftovers, "SIGKILL cannot clean up: the leftover must be there"
 
     # Every package in the folder is complete: the old one, or the new one whole.
     assert {p.name for p in apkgs(out)} == set(old)
@@ -82,7 +83,7 @@ def test_a_build_killed_while_writing_leaves_only_complete_packages(tmp_path: Pa
         assert zipfile.is_zipfile(package) and zipfile.ZipFile(package).testzip() is None
     notes = anki_notes(tmp_path / "c.anki2", *apkgs(out))
     assert len({n.deck for n in notes}) == len(old)
-    for partial in partials:  # the package being written when killed is the old one
+    for partial in leftovers:  # the package being written when killed is the old one
         name = partial.removeprefix(".").removesuffix(".partial")
         assert _digest(out / name) == old[name]
 
