@@ -303,7 +303,30 @@ def test_standard_input_is_a_document_titled_by_title(tmp_path: Path) -> None:
 
 # -- malformed files ----------------------------------------------------------
 
+
+def shifted_directory(data: bytes) -> bytes:
+    """The zip with its end record pointing past the real central directory.
+
+    Python's zipfile then computes negative member offsets and fails with
+    ``ValueError: negative seek value`` when a member is read.
+    """
+    end = data.rindex(b"PK\x05\x06")
+    offset = int.from_bytes(data[end + 16 : end + 20], "little")
+    return data[: end + 16] + (offset + 1000).to_bytes(4, "little") + data[end + 20 :]
+
+
+def undecodable_name(data: bytes) -> bytes:
+    """The zip with a member name flagged as UTF-8 that is not UTF-8 (``UnicodeDecodeError``)."""
+    buffer = io.BytesIO(data)
+    with zipfile.ZipFile(buffer, "a") as z:
+        z.writestr("插图.txt", "x")
+    return buffer.getvalue().replace("插图".encode(), b"\xaa" * 6)
+
+
 MALFORMED = {
+    "shifted.epub": shifted_directory(make_epub(CHAPTERS)),
+    "shifted.docx": shifted_directory(make_docx(DOCX_PROSE)),
+    "badname.epub": undecodable_name(make_epub(CHAPTERS)),
     "broken.epub": make_epub(CHAPTERS)[:300],
     "notes.srt": "这不是字幕文件，没有时间轴。\n只是两行字。\n".encode(),
     "notes.vtt": "WEBVTT\n\n没有任何时间轴的字幕。\n".encode(),
