@@ -17,8 +17,18 @@ from xml.etree import ElementTree as ET
 
 from flashgen.errors import InputError
 
-# What reading a damaged, encrypted or exotic zip member can raise.
-ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, OSError, EOFError, RuntimeError, NotImplementedError)
+# What opening a damaged, encrypted or exotic zip, or reading a member, can raise.
+# ValueError: a corrupt directory gives negative member offsets ("negative seek
+# value"), and a name flagged as UTF-8 that is not raises UnicodeDecodeError.
+ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zlib.error,
+    OSError,
+    EOFError,
+    RuntimeError,
+    NotImplementedError,
+    ValueError,
+)
 # The first bytes of an OLE2 compound file: an old binary .doc renamed to .docx.
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 

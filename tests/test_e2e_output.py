@@ -1,0 +1,117 @@
+"""Issue 4 end to end: output is never half-written, and the learner's files are never touched.
+
+A build killed with SIGKILL while it writes leaves only complete packages (the
+old ones intact) plus hidden ``.partial`` files, which the next run removes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+from e2e import SPRING_FESTIVAL, anki_notes, apkgs, assert_clean_exit, run
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _corpus(folder: Path) -> Path:
+    """The shipped samples as files: four packages, 70-270 kB, each written in ~0.1 s."""
+    from flashgen import resources
+
+    folder.mkdir()
+    for name in resources.sample_names():
+        (folder / name).write_bytes(resources.sample_bytes(name))
+    return folder
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _kill_while_writing(corpus: Path, out: Path, cwd: Path) -> list[str]:
+    """Run ``python -m flashgen build`` and SIGKILL it once a ``.partial`` file appears.
+
+    Returns the partial files seen at the moment of the kill.
+    """
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    command = [sys.executable, "-m", "flashgen", "build", str(corpus), "--out", str(out)]
+    proc = subprocess.Popen(
+        command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    deadline = time.monotonic() + 120
+    try:
+        while proc.poll() is None and time.monotonic() < deadline:
+            partials = [e.name for e in os.scandir(out) if e.name.endswith(".partial")]
+            if partials:
+                proc.send_signal(signal.SIGKILL)
+                proc.wait()
+                return partials
+            time.sleep(0.001)
+        return []
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
+
+def test_a_build_killed_while_writing_leaves_only_complete_packages(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path / "texts")
+    out = tmp_path / "decks"
+    first = run(corpus, "--out", out)  # the decks of an earlier run
+    assert_clean_exit(first)
+    assert first.exit_code == 0, first.output
+    old = {p.name: _digest(p) for p in apkgs(out)}
+    assert len(old) >= 4
+
+    partials = _kill_while_writing(corpus, out, tmp_path)
+    if not partials:
+        pytest.fail("the build finished before a .partial file was seen; cannot test a kill")
+    assert all(p.startswith(".") and p.endswith(".apkg.partial") for p in partials)
+    leftovers = [p.name for p in out.glob(".*.partial")]
+    assert leftovers, "SIGKILL cannot clean up: the leftover must be there"
+
+    # Every package in the folder is complete: the old one, or the new one whole.
+    assert {p.name for p in apkgs(out)} == set(old)
+    for package in apkgs(out):
+        assert zipfile.is_zipfile(package) and zipfile.ZipFile(package).testzip() is None
+    notes = anki_notes(tmp_path / "c.anki2", *apkgs(out))
+    assert len({n.deck for n in notes}) == len(old)
+    for partial in leftovers:  # the package being written when killed is the old one
+        name = partial.removeprefix(".").removesuffix(".partial")
+        assert _digest(out / name) == old[name]
+
+    again = run(corpus, "--out", out)
+    assert_clean_exit(again)
+    assert again.exit_code == 0
+    assert "removed, left by an interrupted run" in again.stderr
+    assert not list(out.glob(".*.partial"))
+
+
+def test_a_build_never_writes_to_the_learners_vocab_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    vocab = tmp_path / "vocab"
+    vocab.mkdir()
+    known = vocab / "known.txt"
+    glossary = vocab / "glossary.tsv"
+    known.write_bytes("# 我认识的词\n春节\r\n节日\n".encode())
+    glossary.write_bytes("压岁钱\tya1 sui4 qian2\tmoney given to children at New Year\n".encode())
+    before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in (known, glossary)}
+    (tmp_path / "春节.txt").write_text(SPRING_FESTIVAL, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)  # vocab/ is looked up in the current folder
+    result = run("春节.txt", "--out", "decks", "--level", "intermediate", "--list")
+    assert_clean_exit(result)
+    assert result.exit_code == 0, result.output
+    notes = anki_notes(tmp_path / "c.anki2", *apkgs(tmp_path / "decks"))
+    words = {n.fields["Simplified"]: n for n in notes}
+    assert "压岁钱" in words and "money given" in words["压岁钱"].fields["Definition"]
+    assert "节日" not in words  # known words get no card: the files were read
+    assert {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in (known, glossary)} == before
+    assert sorted(p.name for p in vocab.iterdir()) == ["glossary.tsv", "known.txt"]
