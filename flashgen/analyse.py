@@ -20,9 +20,9 @@ from flashgen.rank import zipf
 from flashgen.wordhood import (
     is_number,
     is_numeral,
-    is_unit,
     is_person_name,
     is_proper_noun,
+    is_unit,
     judge,
     single_char_word,
 )

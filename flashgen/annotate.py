@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from flashgen import examples, variants
 from flashgen.definitions import format_composed, format_definition
 from flashgen.dictionary import cedict
+from flashgen.lexicon import HAN
 from flashgen.models import Card, DictEntry, WordUse
 from flashgen.pinyin import numbered_to_marks, numbered_to_zhuyin
-from flashgen.lexicon import HAN
 from flashgen.readings import entries_for, reading, token_syllables
 from flashgen.tones import pinyin_html
 from flashgen.vocab import GlossaryEntry
@@ -191,8 +191,10 @@ def annotate(
         definition=mask(definition, (word, example.form, traditional)),
         classifier=classifier,
         example=head + examples.highlight(text, example.start - lo, example.form) + tail,
-        example_pinyin=head + example_pinyin(shown) + tail,
-        example_traditional=head + variants.tokens_to_traditional(shown, variant) + tail,
+        example_pinyin=head + html.escape(example_pinyin(shown), quote=False) + tail,
+        example_traditional=head
+        + html.escape(variants.tokens_to_traditional(shown, variant), quote=False)
+        + tail,
         source=html.escape(source, quote=False),
         level=level,
         frequency=frequency,

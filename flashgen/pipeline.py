@@ -186,9 +186,13 @@ def build(
     for i, planned in enumerate(plan(docs, config, progress)):
         doc = planned.document
         path = where[package_of[i]]
-        result = DocumentResult(doc.title, planned.name, None, len(planned.cards), planned.words_seen)
+        result = DocumentResult(
+            doc.title, planned.name, None, len(planned.cards), planned.words_seen
+        )
         if planned.cards:
-            spec = deck.DeckSpec(planned.name, deck.description(doc.title, doc.source), planned.cards)
+            spec = deck.DeckSpec(
+                planned.name, deck.description(doc.title, doc.source), planned.cards
+            )
             pending.append(spec)
             result = replace(result, path=path)
         else:
@@ -256,7 +260,8 @@ def _cards(
         carded.add(key)
         source = doc.title
         if example.line < len(doc.labels) and doc.labels[example.line]:
-            source = f"{doc.title} {doc.labels[example.line]}"
+            # A chapter's label already names the chapter: name the book once.
+            source = f"{doc.group or doc.title} {doc.labels[example.line]}"
         cards.append(
             annotate(
                 use,

@@ -32,7 +32,9 @@ def _converter(config: str) -> Any:
 def _to_simplified() -> Any:
     import opencc
 
-    return opencc.OpenCC("t2s")
+    # tw2s, not t2s: Taiwan forms too (隨著 → 随着; t2s leaves 著, and jieba then
+    # cuts 随 | 著), while 著名 stays.
+    return opencc.OpenCC("tw2s")
 
 
 @cache

@@ -70,15 +70,7 @@ def utf8_headwords(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
 @pytest.mark.parametrize(
     "encoding",
     [
-        *[e for e in ENCODED if e != "big5"],
-        pytest.param(
-            "big5",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="variants.to_simplified uses OpenCC t2s, which keeps Taiwan's 著 in "
-                "隨著 (t2s: 随著), so jieba cuts 随|著 and the card is 随, not 随着",
-            ),
-        ),
+        *ENCODED,
     ],
 )
 def test_every_encoding_gives_the_same_headwords(
@@ -188,11 +180,6 @@ def test_the_simplified_version_adds_no_notes_for_shared_words(tmp_path: Path) -
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="variants.to_simplified uses OpenCC t2s: Taiwan's 著 (隨著, 接著) stays 著, "
-    "so the text segments as 随|著 and 随着 never becomes a card",
-)
 def test_taiwan_variant_characters_are_simplified_too(tmp_path: Path) -> None:
     text = "隨著經濟的發展，人們的生活水準不斷提高，接著又出現了新的問題。\n"
     _, notes = build_one(tmp_path, "tw.txt", text.encode())

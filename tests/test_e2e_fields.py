@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from e2e import Note, anki_notes, apkgs, assert_clean_exit, run, visible
 
 
@@ -23,12 +22,6 @@ def _notes(tmp_path: Path, text: str) -> list[Note]:
     return notes
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="annotate.example_pinyin keeps non-Han tokens as written and "
-    "variants.tokens_to_traditional joins tokens as they are: neither is HTML-escaped, "
-    "so '<b>' in the text becomes a bold tag in ExamplePinyin/ExampleTraditional",
-)
 def test_text_that_looks_like_a_tag_is_escaped_in_every_example_field(tmp_path: Path) -> None:
     notes = _notes(tmp_path, "他在黑板上写了<b>和<i>两个标签，老师说：<这个不对>。\n")
     for note in notes:
@@ -37,12 +30,6 @@ def test_text_that_looks_like_a_tag_is_escaped_in_every_example_field(tmp_path: 
             assert "<b>" not in note.fields[field] and "<i>" not in note.fields[field]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="variants.to_traditional ('tw') takes CC-CEDICT's first entry for a word; for "
-    "和 家 干 历 that is a rare variant (咊 傢 乹 厤), so ExampleTraditional misspells "
-    "ordinary sentences",
-)
 def test_common_characters_get_their_common_traditional_form(tmp_path: Path) -> None:
     notes = _notes(tmp_path, "我和家里人一起干活，了解了这段历史。\n")
     for note in notes:

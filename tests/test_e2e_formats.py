@@ -354,11 +354,6 @@ def test_a_malformed_file_is_one_line_error_and_the_others_are_built(
     assert anki_notes(tmp_path / "c.anki2", *apkgs(tmp_path / "out"))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pipeline._cards builds Source from doc.title, which for a chapter already is "
-    "'<book>::<chapter>', then appends the chapter label again: '朝花夕拾::狗猫鼠 狗猫鼠'",
-)
 def test_a_chapter_cards_source_names_the_book_and_the_chapter_once(tmp_path: Path) -> None:
     notes = built(tmp_path, "book.epub", make_epub(CHAPTERS), "--split", "chapters")
     for note in notes:

@@ -134,12 +134,6 @@ def test_a_long_line_without_punctuation_gives_short_examples(tmp_path: Path) ->
     assert_good_examples(notes)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="annotate.annotate windows Example but computes ExamplePinyin and "
-    "ExampleTraditional from the whole sentence: for a 1 MB line each card carries "
-    "~1 MB of pinyin and takes ~15 s (pypinyin over the whole line per card)",
-)
 def test_the_example_pinyin_and_traditional_are_cut_like_the_example(tmp_path: Path) -> None:
     notes = build(tmp_path, "long.txt", _one_line(6_000))
     for note in notes:
@@ -148,11 +142,6 @@ def test_the_example_pinyin_and_traditional_are_cut_like_the_example(tmp_path: P
         assert len(note.fields["ExamplePinyin"].split()) <= len(shown)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="annotate.annotate runs pypinyin over the whole 1 MB sentence for every card "
-    "(~15 s a card, ~150 s for the build); analysis alone takes ~8 s",
-)
 def test_a_megabyte_line_without_punctuation_builds_in_reasonable_time(tmp_path: Path) -> None:
     (tmp_path / "huge.txt").write_text(_one_line(1_000_000), encoding="utf-8")
     out = tmp_path / "out"
