@@ -116,15 +116,16 @@ def numbered_to_zhuyin(numbered: str) -> str:
     >>> numbered_to_zhuyin("qia3 bo2 zi5")
     'ㄑㄧㄚˇ ㄅㄛˊ ˙ㄗ'
     """
-    out = []
-    for syl in numbered.split():
-        letters, tone = split_syllable(syl)
-        low = letters.lower().replace("ü", "v")
-        if not low.isalpha() or not low.isascii():
-            out.append(syl)
-            continue
-        bopo = _bopomofo().to_bopomofo(low + (str(tone) if tone != 5 else ""))
-        if tone == 5:
-            bopo = "˙" + bopo.replace("˙", "")
-        out.append(bopo)
-    return " ".join(out)
+    return " ".join(_syllable_zhuyin(syl) for syl in numbered.split())
+
+
+@cache
+def _syllable_zhuyin(syl: str) -> str:
+    letters, tone = split_syllable(syl)
+    low = letters.lower().replace("ü", "v")
+    if not low.isalpha() or not low.isascii():
+        return syl
+    bopo: str = _bopomofo().to_bopomofo(low + (str(tone) if tone != 5 else ""))
+    if tone == 5:
+        bopo = "˙" + bopo.replace("˙", "")
+    return bopo

@@ -153,12 +153,16 @@ def accept(candidates: Iterable[Candidate], count: Mapping[str, int]) -> set[str
 
 
 @cache
-def _term_pattern(terms: frozenset[str]) -> re.Pattern[str]:
-    """One regular expression that finds any of the terms (a fast first check)."""
-    return re.compile("|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)))
+def _term_index(terms: frozenset[str]) -> tuple[dict[str, tuple[str, ...]], int]:
+    """Terms by their first two characters, longest first; and the longest term's length."""
+    index: dict[str, list[str]] = {}
+    for term in terms:
+        index.setdefault(term[:2], []).append(term)
+    ordered = {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
+    return ordered, max(len(t) for t in terms)
 
 
-def force_terms(tokens: list[str], terms: frozenset[str], max_len: int = 8) -> list[str]:
+def force_terms(tokens: list[str], terms: frozenset[str]) -> list[str]:
     """Re-cut ``tokens`` so that every occurrence of a term is one token.
 
     Leftover pieces of a token the term cut into stay tokens of their own. A
@@ -174,7 +178,8 @@ def force_terms(tokens: list[str], terms: frozenset[str], max_len: int = 8) -> l
     if not terms:
         return tokens
     text = "".join(tokens)
-    if not _term_pattern(terms).search(text):
+    index, _ = _term_index(terms)
+    if not any(text[i : i + 2] in index for i in range(len(text) - 1)):
         return tokens
     bounds = set()
     pos = 0
@@ -186,11 +191,11 @@ def force_terms(tokens: list[str], terms: frozenset[str], max_len: int = 8) -> l
     i = 0
     while i < len(text):
         found = 0
-        for length in range(min(max_len, len(text) - i), 1, -1):
+        for term in index.get(text[i : i + 2], ()):
             # At least one edge must fall on a token boundary, so a term never
             # cuts two correctly segmented words (实施/策略 must not yield 施策).
-            if text[i : i + length] in terms and (i in bounds or i + length in bounds):
-                found = length
+            if text.startswith(term, i) and (i in bounds or i + len(term) in bounds):
+                found = len(term)
                 break
         if found:
             spans.append((i, i + found))
