@@ -52,15 +52,30 @@ def sentence_tokens(
     return terms.force_terms(segment.cut(sentence, extra), known_terms)
 
 
-def discover_terms(documents: Iterable[Document], extra: tuple[str, ...] = ()) -> frozenset[str]:
-    """Terms of the corpus that no dictionary lists (see :mod:`flashgen.terms`)."""
+@dataclass(frozen=True)
+class TermEvidence:
+    """What one document says about terms: candidates from fragment runs, quoted strings."""
+
+    candidates: tuple[terms.Candidate, ...]
+    quoted: frozenset[str]
+
+
+def term_evidence(doc: Document, extra: tuple[str, ...] = ()) -> TermEvidence:
+    """Segment a document once and collect its term candidates (see :mod:`flashgen.terms`)."""
+    text = _simplified_view(doc.text)
+    candidates: list[terms.Candidate] = []
+    for s in split_sentences(text):
+        candidates.extend(terms.run_candidates(segment.cut(s.text, extra)))
+    return TermEvidence(tuple(candidates), frozenset(terms.quoted_terms(text)))
+
+
+def accept_terms(evidence: Iterable[TermEvidence]) -> frozenset[str]:
+    """The corpus's terms: candidates whose evidence suffices, and quoted strings."""
     candidates: list[terms.Candidate] = []
     quoted: set[str] = set()
-    for doc in documents:
-        text = _simplified_view(doc.text)
-        quoted |= terms.quoted_terms(text)
-        for s in split_sentences(text):
-            candidates.extend(terms.run_candidates(segment.cut(s.text, extra)))
+    for e in evidence:
+        candidates.extend(e.candidates)
+        quoted |= e.quoted
     words = dictionary_words()
     # Segmentation is deterministic, so a string that recurs in the corpus in the
     # same surroundings comes up as a candidate each time: count the candidates.
@@ -71,6 +86,11 @@ def discover_terms(documents: Iterable[Document], extra: tuple[str, ...] = ()) -
     return frozenset(
         t for t in found if t not in words and not judge(t, quoted=True).reason.startswith("number")
     )
+
+
+def discover_terms(documents: Iterable[Document], extra: tuple[str, ...] = ()) -> frozenset[str]:
+    """Terms of the corpus that no dictionary lists (see :mod:`flashgen.terms`)."""
+    return accept_terms(term_evidence(doc, extra) for doc in documents)
 
 
 @cache

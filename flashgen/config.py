@@ -39,7 +39,7 @@ class BuildConfig:
     max_words: int | None = None
     single: Path | None = None
     encoding: str | None = None
-    jobs: int = 1
+    jobs: int | None = None  # worker processes; None: decided from the input size
     write_list: bool = False
     timestamp: float | None = None  # package timestamp; None means "now"
     title: str | None = None  # title of a document read from stdin

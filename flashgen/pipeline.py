@@ -7,13 +7,17 @@ known words, one note per word) → annotate → deck.
 from __future__ import annotations
 
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
 from flashgen import deck, rank
-from flashgen.analyse import Analysis, analyse, discover_terms
-from flashgen.annotate import annotate, note_key
+from flashgen import parallel, variants
+from flashgen.analyse import Analysis, accept_terms, analyse, discover_terms, term_evidence
+from flashgen.annotate import Example, annotate, note_key
+from flashgen.dictionary import cedict
 from flashgen.atomic import atomic_write_file, check_writable, cleanup_partials
 from flashgen.config import BuildConfig
 from flashgen.documents import ReadOptions, Skipped, find_sources, read_source
@@ -149,16 +153,51 @@ def plan(
         read_glossary(config.glossary_file) if config.glossary_file else {}
     )
     extra = tuple(sorted(glossary))
-    corpus_terms = discover_terms(docs, extra)
+    jobs = parallel.auto_jobs(config.jobs, len(docs), sum(len(d.text) for d in docs))
+    if jobs > 1:
+        warm_up(extra)  # load once, before forking, so workers share the dictionaries
     carded: set[str] = set()
-    for i, (doc, name) in enumerate(zip(docs, unique_titles(docs), strict=True)):
-        if progress:
-            progress(i, len(docs), doc.title)
-        analysis = analyse(doc, corpus_terms, extra)
-        cards = _cards(analysis, config, known, glossary, carded)
-        yield PlannedDeck(doc, name, tuple(cards), len(analysis.running_words))
+    with parallel.pool(jobs) as workers:
+        evidence = parallel.ordered_map(workers, partial(term_evidence, extra=extra), docs)
+        corpus_terms = accept_terms(evidence)
+        analyses = parallel.ordered_map(
+            workers, partial(analyse, known_terms=corpus_terms, extra=extra), docs
+        )
+        names = unique_titles(docs)
+        level, variant = config.level.value, config.variant.value
+        pending: deque[tuple[Document, str, int, parallel.Result[tuple[Card, ...]]]] = deque()
+        done = 0
+        for doc, name, analysis in zip(docs, names, analyses, strict=True):
+            chosen = _choose(analysis, config, known, glossary, carded)
+            job = parallel.submit(workers, annotate_all, (chosen, level, variant, glossary))
+            pending.append((doc, name, len(analysis.running_words), job))
+            while pending and (len(pending) > 2 * jobs or pending[0][3].ready()):
+                doc_, name_, seen, result = pending.popleft()
+                if progress:
+                    progress(done, len(docs), doc_.title)
+                done += 1
+                yield PlannedDeck(doc_, name_, result.get(), seen)
+        while pending:
+            doc_, name_, seen, result = pending.popleft()
+            if progress:
+                progress(done, len(docs), doc_.title)
+            done += 1
+            yield PlannedDeck(doc_, name_, result.get(), seen)
     if progress:
         progress(len(docs), len(docs), "")
+
+
+def warm_up(extra: tuple[str, ...] = ()) -> None:
+    """Load every dictionary the analysis uses (before forking workers that share them)."""
+    from flashgen import lexicon, rank, segment, wordhood
+
+    segment.tokenizer(extra)
+    lexicon.dictionary_words()
+    lexicon.hsk_words()
+    lexicon.is_noun("中文")
+    rank.zipf("中文")
+    wordhood.is_unit("年")
+    variants.to_simplified("中文")
 
 
 def build(
@@ -239,22 +278,41 @@ def _write(specs: list[deck.DeckSpec], path: Path, config: BuildConfig) -> None:
             )
 
 
-def _cards(
+@dataclass(frozen=True)
+class Chosen:
+    """A word chosen for a card, with what annotating it needs."""
+
+    use: WordUse
+    example: Example
+    numbered: str | None  # the reading, when working out the note key needed it
+    source: str
+    notes: str
+
+
+def _choose(
     analysis: Analysis,
     config: BuildConfig,
     known: frozenset[str],
     glossary: dict[str, GlossaryEntry],
     carded: set[str],
-) -> list[Card]:
-    cards: list[Card] = []
+) -> list[Chosen]:
+    """The document's words that get a card, in card order: one note per word.
+
+    The reading is worked out here only for words CC-CEDICT reads several ways,
+    whose note key includes it; the others are keyed on the word alone.
+    """
+    chosen: list[Chosen] = []
     doc = analysis.document
     for use in select(analysis, config, known):
+        if use.word in carded:
+            continue  # keyed on the word alone, and carded by an earlier document
         example = analysis.examples[use.word]
+        numbered: str | None = None
         if use.word in glossary:
             numbered = glossary[use.word].pinyin
-        else:
+        elif len(cedict().readings(use.word)) > 1:
             numbered = reading(use.word, example.sentence, example.start)
-        key = note_key(use.word, numbered)
+        key = note_key(use.word, numbered or "")
         if key in carded:
             continue  # one note per word: the first document that uses it has it
         carded.add(key)
@@ -262,21 +320,30 @@ def _cards(
         if example.line < len(doc.labels) and doc.labels[example.line]:
             # A chapter's label already names the chapter: name the book once.
             source = f"{doc.group or doc.title} {doc.labels[example.line]}"
-        cards.append(
-            annotate(
-                use,
-                example,
-                level=config.level.value,
-                source=source,
-                variant=config.variant.value,
-                glossary=glossary,
-                notes=analysis.tags.get(use.word, ""),
-                numbered=numbered,
-            )
-        )
-        if config.max_words and len(cards) >= config.max_words:
+        chosen.append(Chosen(use, example, numbered, source, analysis.tags.get(use.word, "")))
+        if config.max_words and len(chosen) >= config.max_words:
             break
-    return cards
+    return chosen
+
+
+def annotate_all(
+    job: tuple[list[Chosen], str, str, dict[str, GlossaryEntry]],
+) -> tuple[Card, ...]:
+    """Annotate a document's chosen words (runs in a worker process with ``--jobs``)."""
+    chosen, level, variant, glossary = job
+    return tuple(
+        annotate(
+            c.use,
+            c.example,
+            level=level,
+            source=c.source,
+            variant=variant,
+            glossary=glossary,
+            notes=c.notes,
+            numbered=c.numbered,
+        )
+        for c in chosen
+    )
 
 
 def document_stats(
