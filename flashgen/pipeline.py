@@ -189,7 +189,7 @@ def plan(
 
 def warm_up(extra: tuple[str, ...] = ()) -> None:
     """Load every dictionary the analysis uses (before forking workers that share them)."""
-    from flashgen import lexicon, rank, segment, wordhood
+    from flashgen import lexicon, rank, readings, segment, wordhood
 
     segment.tokenizer(extra)
     lexicon.dictionary_words()
@@ -198,6 +198,9 @@ def warm_up(extra: tuple[str, ...] = ()) -> None:
     rank.zipf("中文")
     wordhood.is_unit("年")
     variants.to_simplified("中文")
+    for variant in ("tw", "t", "hk"):
+        variants.to_traditional("发展", variant)
+    readings.warm_up()
 
 
 def build(

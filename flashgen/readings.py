@@ -175,3 +175,9 @@ def reading(word: str, sentence: str | None = None, start: int | None = None) ->
     if readings:
         return _pick(readings, context)
     return context
+
+
+def warm_up() -> None:
+    """Load pypinyin's dictionaries and the phrase index now (before forking workers)."""
+    sentence_syllables("银行行长")
+    _phrase_prefixes()
