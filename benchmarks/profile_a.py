@@ -41,7 +41,8 @@ LIBRARIES = {
 JIEBA_LOAD = {"initialize", "gen_pfdict", "load_userdict", "add_word", "suggest_freq",
               "check_initialized", "set_dictionary"}
 # Frames that are only the harness around the build, left out of the top list.
-HARNESS = ("runpy", "/click/", "/pyinstrument/", "flashgen/cli.py", "flashgen/__main__.py")
+HARNESS = ("runpy", "<string>", "<thread>", "?:", "pyinstrument/", "click/", "flashgen/cli.py",
+           "flashgen/__main__.py")
 TOP = 15
 
 
@@ -105,20 +106,27 @@ def summarise(root: Any, duration: float) -> str:
     """Top functions by cumulative time and exclusive time per component, as text."""
     cumulative: Counter[str] = Counter()
     exclusive: Counter[str] = Counter()
-    stack: list[tuple[Any, str, frozenset[str]]] = [(root, "other", frozenset())]
+    own: Counter[str] = Counter()
+    stack: list[tuple[Any, str, str, frozenset[str]]] = [(root, "other", "?", frozenset())]
     while stack:
-        frame, parent, above = stack.pop()
-        key = where(frame)
+        frame, parent, caller, above = stack.pop()
+        # pyinstrument keeps a function's own time in a synthetic "[self]" child.
+        key = caller if frame.function.startswith("[") else where(frame)
         comp = component(frame, parent)
         if key not in above:  # recursion: count a function once per stack
             cumulative[key] += frame.time
-        exclusive[comp] += frame.time - sum(c.time for c in frame.children)
-        stack.extend((c, comp, above | {key}) for c in frame.children)
+        self_time = frame.time - sum(c.time for c in frame.children)
+        exclusive[comp] += self_time
+        own[key] += self_time
+        stack.extend((c, comp, key, above | {key}) for c in frame.children)
     total = root.time or duration
     lines = [f"case A under pyinstrument: {total:.1f} s sampled", "",
              f"top {TOP} functions by cumulative time (harness frames left out):"]
     top = [(k, t) for k, t in cumulative.most_common() if not any(h in k for h in HARNESS)]
     for key, t in top[:TOP]:
+        lines.append(f"  {t:7.2f} s {100 * t / total:5.1f}%  {key}")
+    lines += ["", f"top {TOP} functions by self time (C code counts for its Python caller):"]
+    for key, t in [(k, t) for k, t in own.most_common() if not k.startswith("?")][:TOP]:
         lines.append(f"  {t:7.2f} s {100 * t / total:5.1f}%  {key}")
     lines += ["", "exclusive time by component (stdlib time counts for its caller):"]
     for comp, t in exclusive.most_common():

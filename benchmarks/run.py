@@ -56,13 +56,15 @@ for path in sorted(pathlib.Path(sys.argv[1]).glob("*.txt")):
     jieba.lcut(path.read_text(encoding="utf-8"))
 """
 JIEBA_BARE = "import jieba; jieba.lcut('中文')"
+HEADER = "case  median s    min s    max s    CPU s  peak MB  what"
 
 
 @dataclass(frozen=True)
 class Sample:
-    """One child run: wall seconds and its peak resident set size in MB (MiB)."""
+    """One child run: wall seconds, CPU seconds (user + system), peak RSS in MB (MiB)."""
 
     seconds: float
+    cpu: float
     peak_mb: float
 
 
@@ -108,7 +110,7 @@ def measure(argv: list[str], cwd: Path, env: dict[str, str]) -> Sample:
             log.seek(0)
             tail = log.read()[-3000:].decode("utf-8", "replace")
             sys.exit(f"benchmark child failed (exit {proc.returncode}): {argv}\n{tail}")
-    return Sample(seconds, peak_mb(usage.ru_maxrss))
+    return Sample(seconds, usage.ru_utime + usage.ru_stime, peak_mb(usage.ru_maxrss))
 
 
 def count_chars(folder: Path) -> int:
@@ -142,18 +144,19 @@ def run_case(case: Case, runs: int, cwd: Path) -> list[Sample]:
     for i in range(runs):
         case.prepare()
         s = measure(case.argv, cwd, child_env(case.env))
-        print(f"  {case.name} run {i + 1}/{runs}: {s.seconds:7.2f} s  {s.peak_mb:6.0f} MB",
-              flush=True)
+        print(f"  {case.name} run {i + 1}/{runs}: {s.seconds:7.2f} s wall  {s.cpu:7.2f} s CPU"
+              f"  {s.peak_mb:6.0f} MB", flush=True)
         samples.append(s)
     return samples
 
 
 def row(name: str, label: str, samples: list[Sample]) -> str:
-    """One table row: median, min and max wall seconds, highest peak RSS."""
+    """One table row: median, min and max wall seconds, median CPU seconds, highest peak RSS."""
     secs = [s.seconds for s in samples]
+    cpu = statistics.median(s.cpu for s in samples)
     peak = max(s.peak_mb for s in samples)
     return (f"{name:<4} {statistics.median(secs):>9.2f} {min(secs):>8.2f} {max(secs):>8.2f}"
-            f" {peak:>8.0f}  {label}")
+            f" {cpu:>8.2f} {peak:>8.0f}  {label}")
 
 
 def verdict(name: str, value: float | None, target: float, unit: str = "") -> str:
@@ -243,7 +246,7 @@ def benchmark(args: argparse.Namespace, work: Path, cwd: Path) -> int:
         results[name] = run_case(cases[name], args.runs_e if name == "E" else args.runs, cwd)
 
     print()
-    print(f"{'case':<4} {'median s':>9} {'min s':>8} {'max s':>8} {'peak MB':>8}  what")
+    print(HEADER)
     for name in sorted(results):
         print(row(name, cases[name].label, results[name]))
     if cold:
@@ -251,9 +254,10 @@ def benchmark(args: argparse.Namespace, work: Path, cwd: Path) -> int:
               f"{cold.peak_mb:.0f} MB")
     print()
     med = {n: statistics.median(s.seconds for s in r) for n, r in results.items()}
+    cpu = {n: statistics.median(s.cpu for s in r) for n, r in results.items()}
 
-    def ratio(a: str, b: str) -> float | None:
-        return med[a] / med[b] if a in med and b in med else None
+    def ratio(a: str, b: str, of: dict[str, float] = med) -> float | None:
+        return of[a] / of[b] if a in of and b in of else None
 
     chars = count_chars(args.corpus)
     for name in ("A", "B"):
@@ -265,6 +269,11 @@ def benchmark(args: argparse.Namespace, work: Path, cwd: Path) -> int:
     print(verdict("E/A", ratio("E", "A"), float(args.scale)))
     e_peak = max(s.peak_mb for s in results["E"]) if "E" in results else None
     print(verdict("E peak", e_peak, TARGET_E_PEAK_MB, " MB"))
+    # CPU time barely moves when other processes share the machine; wall time does.
+    ratios = ", ".join(f"{a}/{b} {r:.2f}" for a, b in ("AB", "CD", "EA")
+                       if (r := ratio(a, b, cpu)) is not None)
+    if ratios:
+        print(f"info: the same ratios on median CPU seconds: {ratios}")
     return 0
 
 

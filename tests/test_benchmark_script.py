@@ -26,8 +26,9 @@ def test_case_d_prints_a_table_row_with_timings() -> None:
     header = next(i for i, line in enumerate(lines) if line.startswith("case  median s"))
     cells = lines[header + 1].split()
     assert cells[0] == "D"
-    median, low, high, peak = map(float, cells[1:5])
+    median, low, high, cpu, peak = map(float, cells[1:6])
     assert 0 < low <= median <= high < 60  # seconds, one run: all three equal
+    assert 0 < cpu < 60
     assert 10 < peak < 2000  # MB: a Python process with jieba loaded
     assert re.search(r"^C/D\s+n/a", done.stdout, re.M)  # C was not run: no verdict
 
