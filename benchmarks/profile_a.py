@@ -38,11 +38,26 @@ LIBRARIES = {
     "/msgpack/": "wordfreq",  # wordfreq's frequency lists are msgpack files
 }
 # jieba functions that load or extend its dictionary rather than cut text.
-JIEBA_LOAD = {"initialize", "gen_pfdict", "load_userdict", "add_word", "suggest_freq",
-              "check_initialized", "set_dictionary"}
+JIEBA_LOAD = {
+    "initialize",
+    "gen_pfdict",
+    "load_userdict",
+    "add_word",
+    "suggest_freq",
+    "check_initialized",
+    "set_dictionary",
+}
 # Frames that are only the harness around the build, left out of the top list.
-HARNESS = ("runpy", "<string>", "<thread>", "?:", "pyinstrument/", "click/", "flashgen/cli.py",
-           "flashgen/__main__.py")
+HARNESS = (
+    "runpy",
+    "<string>",
+    "<thread>",
+    "?:",
+    "pyinstrument/",
+    "click/",
+    "flashgen/cli.py",
+    "flashgen/__main__.py",
+)
 TOP = 15
 
 
@@ -120,8 +135,11 @@ def summarise(root: Any, duration: float) -> str:
         own[key] += self_time
         stack.extend((c, comp, key, above | {key}) for c in frame.children)
     total = root.time or duration
-    lines = [f"case A under pyinstrument: {total:.1f} s sampled", "",
-             f"top {TOP} functions by cumulative time (harness frames left out):"]
+    lines = [
+        f"case A under pyinstrument: {total:.1f} s sampled",
+        "",
+        f"top {TOP} functions by cumulative time (harness frames left out):",
+    ]
     top = [(k, t) for k, t in cumulative.most_common() if not any(h in k for h in HARNESS)]
     for key, t in top[:TOP]:
         lines.append(f"  {t:7.2f} s {100 * t / total:5.1f}%  {key}")

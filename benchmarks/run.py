@@ -91,9 +91,7 @@ def peak_mb(ru_maxrss: int) -> float:
 def child_env(extra: dict[str, str] | None = None) -> dict[str, str]:
     """The environment for children: this checkout first on ``PYTHONPATH``."""
     env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(
-        p for p in (str(CHECKOUT), env.get("PYTHONPATH", "")) if p
-    )
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(CHECKOUT), env.get("PYTHONPATH", "")) if p)
     env.update(extra or {})
     return env
 
@@ -129,8 +127,17 @@ def replicate(corpus: Path, dest: Path, times: int) -> Path:
 
 def flashgen_build(paths: list[Path], out: Path) -> list[str]:
     """argv for ``flashgen build --level advanced`` without the console script."""
-    return [sys.executable, "-m", "flashgen", "build", *map(str, paths),
-            "--level", "advanced", "--out", str(out)]
+    return [
+        sys.executable,
+        "-m",
+        "flashgen",
+        "build",
+        *map(str, paths),
+        "--level",
+        "advanced",
+        "--out",
+        str(out),
+    ]
 
 
 def fresh(folder: Path) -> Callable[[], None]:
@@ -144,8 +151,11 @@ def run_case(case: Case, runs: int, cwd: Path) -> list[Sample]:
     for i in range(runs):
         case.prepare()
         s = measure(case.argv, cwd, child_env(case.env))
-        print(f"  {case.name} run {i + 1}/{runs}: {s.seconds:7.2f} s wall  {s.cpu:7.2f} s CPU"
-              f"  {s.peak_mb:6.0f} MB", flush=True)
+        print(
+            f"  {case.name} run {i + 1}/{runs}: {s.seconds:7.2f} s wall  {s.cpu:7.2f} s CPU"
+            f"  {s.peak_mb:6.0f} MB",
+            flush=True,
+        )
         samples.append(s)
     return samples
 
@@ -155,8 +165,10 @@ def row(name: str, label: str, samples: list[Sample]) -> str:
     secs = [s.seconds for s in samples]
     cpu = statistics.median(s.cpu for s in samples)
     peak = max(s.peak_mb for s in samples)
-    return (f"{name:<4} {statistics.median(secs):>9.2f} {min(secs):>8.2f} {max(secs):>8.2f}"
-            f" {cpu:>8.2f} {peak:>8.0f}  {label}")
+    return (
+        f"{name:<4} {statistics.median(secs):>9.2f} {min(secs):>8.2f} {max(secs):>8.2f}"
+        f" {cpu:>8.2f} {peak:>8.0f}  {label}"
+    )
 
 
 def verdict(name: str, value: float | None, target: float, unit: str = "") -> str:
@@ -174,10 +186,16 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--cases", default="A,B,C,D,E", help="comma-separated subset of A,B,C,D,E")
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="folder of .txt books")
     ap.add_argument("--seed", type=Path, default=DEFAULT_SEED, help="the seed text")
-    ap.add_argument("--quick", action="store_true",
-                    help=f"smoke test: E with {QUICK_SCALE}x instead of {SCALE}x, one run each")
-    ap.add_argument("--profile", action="store_true",
-                    help="profile case A under pyinstrument into benchmarks/out/ and exit")
+    ap.add_argument(
+        "--quick",
+        action="store_true",
+        help=f"smoke test: E with {QUICK_SCALE}x instead of {SCALE}x, one run each",
+    )
+    ap.add_argument(
+        "--profile",
+        action="store_true",
+        help="profile case A under pyinstrument into benchmarks/out/ and exit",
+    )
     args = ap.parse_args(argv)
     args.cases = [c.strip().upper() for c in args.cases.split(",") if c.strip()]
     unknown = set(args.cases) - set("ABCDE")
@@ -202,8 +220,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.profile:
             from profile_a import profile_case_a  # benchmarks/profile_a.py, beside this file
 
-            return profile_case_a(flashgen_build([args.corpus], work / "out"), cwd,
-                                  child_env(), PROFILE_DIR)
+            return profile_case_a(
+                flashgen_build([args.corpus], work / "out"), cwd, child_env(), PROFILE_DIR
+            )
         return benchmark(args, work, cwd)
 
 
@@ -213,19 +232,37 @@ def benchmark(args: argparse.Namespace, work: Path, cwd: Path) -> int:
     seed = Path(shutil.copy(args.seed, seed_dir / args.seed.name))
     big = work / f"corpus-{args.scale}x"
     cases = {
-        "A": Case("A", f"flashgen build --level advanced, {args.corpus.name}",
-                  flashgen_build([args.corpus], work / "out-A"), fresh(work / "out-A")),
-        "B": Case("B", "jieba.lcut(text) per file, defaults (HMM=True, cut_all=False)",
-                  [sys.executable, "-c", JIEBA_CORPUS, str(args.corpus)]),
-        "C": Case("C", "flashgen build --level advanced, seed text, warm cache",
-                  flashgen_build([seed], work / "out-C"), fresh(work / "out-C")),
-        "D": Case("D", f"python -c \"{JIEBA_BARE}\"", [sys.executable, "-c", JIEBA_BARE]),
-        "E": Case("E", f"A on {args.scale}x the corpus",
-                  flashgen_build([big], work / "out-E"), fresh(work / "out-E")),
+        "A": Case(
+            "A",
+            f"flashgen build --level advanced, {args.corpus.name}",
+            flashgen_build([args.corpus], work / "out-A"),
+            fresh(work / "out-A"),
+        ),
+        "B": Case(
+            "B",
+            "jieba.lcut(text) per file, defaults (HMM=True, cut_all=False)",
+            [sys.executable, "-c", JIEBA_CORPUS, str(args.corpus)],
+        ),
+        "C": Case(
+            "C",
+            "flashgen build --level advanced, seed text, warm cache",
+            flashgen_build([seed], work / "out-C"),
+            fresh(work / "out-C"),
+        ),
+        "D": Case("D", f'python -c "{JIEBA_BARE}"', [sys.executable, "-c", JIEBA_BARE]),
+        "E": Case(
+            "E",
+            f"A on {args.scale}x the corpus",
+            flashgen_build([big], work / "out-E"),
+            fresh(work / "out-E"),
+        ),
     }
     print(f"python {sys.version.split()[0]} ({sys.executable}); checkout {CHECKOUT}")
-    print(f"corpus {args.corpus} ({count_chars(args.corpus):,} characters); "
-          f"runs {args.runs} (E: {args.runs_e})", flush=True)
+    print(
+        f"corpus {args.corpus} ({count_chars(args.corpus):,} characters); "
+        f"runs {args.runs} (E: {args.runs_e})",
+        flush=True,
+    )
 
     # Warm-up, untimed: "cold start" means a new process, not an empty cache.
     cold = None
@@ -250,8 +287,10 @@ def benchmark(args: argparse.Namespace, work: Path, cwd: Path) -> int:
     for name in sorted(results):
         print(row(name, cases[name].label, results[name]))
     if cold:
-        print(f"info: C with an empty cache (first run ever): {cold.seconds:.2f} s, "
-              f"{cold.peak_mb:.0f} MB")
+        print(
+            f"info: C with an empty cache (first run ever): {cold.seconds:.2f} s, "
+            f"{cold.peak_mb:.0f} MB"
+        )
     print()
     med = {n: statistics.median(s.seconds for s in r) for n, r in results.items()}
     cpu = {n: statistics.median(s.cpu for s in r) for n, r in results.items()}
@@ -270,8 +309,9 @@ def benchmark(args: argparse.Namespace, work: Path, cwd: Path) -> int:
     e_peak = max(s.peak_mb for s in results["E"]) if "E" in results else None
     print(verdict("E peak", e_peak, TARGET_E_PEAK_MB, " MB"))
     # CPU time barely moves when other processes share the machine; wall time does.
-    ratios = ", ".join(f"{a}/{b} {r:.2f}" for a, b in ("AB", "CD", "EA")
-                       if (r := ratio(a, b, cpu)) is not None)
+    ratios = ", ".join(
+        f"{a}/{b} {r:.2f}" for a, b in ("AB", "CD", "EA") if (r := ratio(a, b, cpu)) is not None
+    )
     if ratios:
         print(f"info: the same ratios on median CPU seconds: {ratios}")
     return 0

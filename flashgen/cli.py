@@ -166,8 +166,12 @@ def main() -> None:
     help="Also write <deck>.tsv word lists that Anki's text import understands.",
 )
 @click.option("--preview", is_flag=True, help="Also write an HTML preview next to each .apkg.")
-@click.option("--jobs", type=click.IntRange(min=1), default=None,
-              help="Worker processes for analysing documents (default: by input size).")
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes for analysing documents (default: by input size).",
+)
 @_friendly
 def build(**opts: Any) -> None:
     """Build one Anki deck per document from PATHS.

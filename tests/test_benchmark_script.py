@@ -20,8 +20,13 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "luxun"
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="needs ../shared beside the checkout")
 def test_case_d_prints_a_table_row_with_timings() -> None:
-    done = subprocess.run([sys.executable, str(SCRIPT), "--cases", "D", "--runs", "1"],
-                          capture_output=True, text=True, timeout=60, check=True)
+    done = subprocess.run(
+        [sys.executable, str(SCRIPT), "--cases", "D", "--runs", "1"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
     lines = done.stdout.splitlines()
     header = next(i for i, line in enumerate(lines) if line.startswith("case  median s"))
     cells = lines[header + 1].split()
@@ -34,7 +39,8 @@ def test_case_d_prints_a_table_row_with_timings() -> None:
 
 
 def test_unknown_case_is_refused() -> None:
-    done = subprocess.run([sys.executable, str(SCRIPT), "--cases", "Z"],
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, str(SCRIPT), "--cases", "Z"], capture_output=True, text=True, timeout=60
+    )
     assert done.returncode == 2
     assert "unknown case(s): Z" in done.stderr

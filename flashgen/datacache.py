@@ -1,0 +1,56 @@
+"""Derived data tables, built once and kept in the user's cache folder.
+
+Start-up matters (a small text should build in about a second), and several
+tables flashgen derives from its data packages take 0.1-0.4 s each to build:
+the set of dictionary words, jieba's nouns, pypinyin's phrase prefixes,
+wordfreq's Chinese list. Each is stored with :mod:`marshal` (the fastest
+format Python loads) under a name that includes the versions of the packages
+it comes from and flashgen's own, so an upgrade rebuilds it.
+
+>>> import tempfile, os
+>>> os.environ["FLASHGEN_CACHE_DIR"] = tempfile.mkdtemp()
+>>> cached("example", ("flashgen",), lambda: [1, 2, 3])
+[1, 2, 3]
+"""
+
+from __future__ import annotations
+
+import marshal
+from collections.abc import Callable, Sequence
+from importlib import metadata
+from typing import Any, TypeVar
+
+from flashgen import __version__, resources
+
+T = TypeVar("T")
+
+
+def _key(packages: Sequence[str]) -> str:
+    versions = [__version__ if p == "flashgen" else metadata.version(p) for p in packages]
+    return "-".join(v.replace("/", "_") for v in versions)
+
+
+def cached(name: str, packages: Sequence[str], build: Callable[[], T]) -> T:
+    """``build()``'s value, from the cache when a fresh copy is there.
+
+    ``packages`` names the distributions the value is derived from ("flashgen"
+    stands for flashgen itself). The value must be marshal-able: built-in
+    containers of strings and numbers. A cache that cannot be written only
+    costs time.
+    """
+    path = resources.cache_dir() / f"{name}-{_key(packages)}.marshal"
+    try:
+        with path.open("rb") as fh:
+            value: Any = marshal.load(fh)
+        return value  # type: ignore[no-any-return]
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    value = build()
+    tmp = path.with_name(f".{path.name}.{id(value)}.tmp")
+    try:
+        with tmp.open("wb") as fh:
+            marshal.dump(value, fh)
+        tmp.replace(path)
+    except (OSError, ValueError):
+        tmp.unlink(missing_ok=True)
+    return value
