@@ -30,6 +30,7 @@ band whose HSK words it is as common as.
 from __future__ import annotations
 
 import math
+from array import array
 from collections.abc import Iterable
 from functools import cache
 
@@ -43,13 +44,22 @@ LEVELS = ("beginner", "intermediate", "advanced")
 
 
 @cache
-def _frequencies() -> dict[str, float]:
-    def build() -> dict[str, float]:
+def _zipf_table() -> dict[str, int]:
+    """wordfreq's Chinese list as word -> Zipf value in hundredths.
+
+    Cached as one string of words and an array of 16-bit values: loading that
+    takes 0.09 s, against 0.3 s for wordfreq's own file or a marshalled dict.
+    """
+
+    def build() -> tuple[str, bytes]:
         from wordfreq import get_frequency_dict
 
-        return dict(get_frequency_dict("zh"))
+        table = get_frequency_dict("zh")
+        centi = [round(round(math.log10(f) + 9, 2) * 100) for f in table.values()]
+        return "\n".join(table), array("H", centi).tobytes()
 
-    return datacache.cached("wordfreq-zh", ("wordfreq",), build)
+    words, values = datacache.cached("wordfreq-zh-zipf", ("flashgen", "wordfreq"), build)
+    return dict(zip(words.split("\n"), array("H", values), strict=True))
 
 
 def zipf(word: str) -> float | None:
@@ -58,10 +68,8 @@ def zipf(word: str) -> float | None:
     >>> zipf("相得益彰")
     2.89
     """
-    freq = _frequencies().get(word)
-    if not freq:
-        return None
-    return round(math.log10(freq) + 9, 2)
+    centi = _zipf_table().get(word)
+    return None if centi is None else centi / 100
 
 
 def band(hsk: int | None, zipf: float | None) -> str:
