@@ -7,7 +7,7 @@ frequency facts and its best example sentence. Level selection happens later.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -37,6 +37,23 @@ class Analysis:
     examples: dict[str, Example]
     running_words: tuple[str, ...]
     tags: dict[str, str]
+    words_seen: int = 0  # running words, kept when ``running_words`` is dropped
+
+    def narrowed(self, keep: Callable[[WordUse], bool]) -> Analysis:
+        """Only the uses ``keep`` accepts, with their examples and tags; no running words.
+
+        What a worker process sends back: the rest is not needed for cards.
+        """
+        uses = tuple(u for u in self.uses if keep(u))
+        words = {u.word for u in uses}
+        return Analysis(
+            self.document,
+            uses,
+            {w: e for w, e in self.examples.items() if w in words},
+            (),
+            {w: t for w, t in self.tags.items() if w in words},
+            self.words_seen,
+        )
 
 
 def _simplified_view(text: str) -> str:
@@ -180,7 +197,8 @@ def analyse(
         WordUse(word=w, count=c, zipf=zipf(w), hsk=hsk_level(w), forms=(forms[w],))
         for w, c in counts.items()
     )
-    return Analysis(document, uses, {w: e for w, (_, e) in best.items()}, tuple(running), tags)
+    examples_of = {w: e for w, (_, e) in best.items()}
+    return Analysis(document, uses, examples_of, tuple(running), tags, len(running))
 
 
 def _sentence_pairs(text: str) -> list[tuple[Sentence, str]]:

@@ -160,7 +160,15 @@ def plan(
         evidence = parallel.ordered_map(workers, partial(term_evidence, extra=extra), docs)
         corpus_terms = accept_terms(evidence)
         analyses = parallel.ordered_map(
-            workers, partial(analyse, known_terms=corpus_terms, extra=extra), docs
+            workers,
+            partial(
+                _analyse_for_cards,
+                known_terms=corpus_terms,
+                extra=extra,
+                config=config,
+                known=known,
+            ),
+            docs,
         )
         names = unique_titles(docs)
         level, variant = config.level.value, config.variant.value
@@ -169,7 +177,7 @@ def plan(
         for doc, name, analysis in zip(docs, names, analyses, strict=True):
             chosen = _choose(analysis, config, known, glossary, carded)
             job = parallel.submit(workers, annotate_all, (chosen, level, variant, glossary))
-            pending.append((doc, name, len(analysis.running_words), job))
+            pending.append((doc, name, analysis.words_seen, job))
             while pending and (len(pending) > 2 * jobs or pending[0][3].ready()):
                 doc_, name_, seen, result = pending.popleft()
                 if progress:
@@ -184,6 +192,21 @@ def plan(
             yield PlannedDeck(doc_, name_, result.get(), seen)
     if progress:
         progress(len(docs), len(docs), "")
+
+
+def _analyse_for_cards(
+    doc: Document,
+    *,
+    known_terms: frozenset[str],
+    extra: tuple[str, ...],
+    config: BuildConfig,
+    known: frozenset[str],
+) -> Analysis:
+    """Analyse a document, keeping only the words that could get a card at this level."""
+    level = config.level.value
+    return analyse(doc, known_terms, extra).narrowed(
+        lambda u: rank.band(u.hsk, u.zipf) == level and u.word not in known
+    )
 
 
 def warm_up(extra: tuple[str, ...] = ()) -> None:
