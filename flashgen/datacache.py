@@ -7,9 +7,7 @@ wordfreq's Chinese list. Each is stored with :mod:`marshal` (the fastest
 format Python loads) under a name that includes the versions of the packages
 it comes from and flashgen's own, so an upgrade rebuilds it.
 
->>> import tempfile, os
->>> os.environ["FLASHGEN_CACHE_DIR"] = tempfile.mkdtemp()
->>> cached("example", ("flashgen",), lambda: [1, 2, 3])
+>>> cached("doctest-example", ("flashgen",), lambda: [1, 2, 3])
 [1, 2, 3]
 """
 

@@ -9,7 +9,7 @@ entries are parsed into :class:`DictEntry` records when first looked up.
 
 >>> d = cedict()
 >>> sorted(e.pinyin for e in d.lookup("行"))[:2]
-['hang2', 'heng2']
+['hang2', 'xing2']
 """
 
 from __future__ import annotations

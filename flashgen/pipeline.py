@@ -172,24 +172,23 @@ def plan(
         )
         names = unique_titles(docs)
         level, variant = config.level.value, config.variant.value
-        pending: deque[tuple[Document, str, int, parallel.Result[tuple[Card, ...]]]] = deque()
-        done = 0
-        for doc, name, analysis in zip(docs, names, analyses, strict=True):
+        Pending = tuple[int, Document, str, int, parallel.Result[tuple[Card, ...]]]
+        pending: deque[Pending] = deque()
+
+        def finished(all_of_them: bool) -> Iterator[PlannedDeck]:
+            """Decks whose annotation is done, in input order (all, at the end)."""
+            while pending and (all_of_them or len(pending) > 2 * jobs or pending[0][4].ready()):
+                i, doc, name, seen, result = pending.popleft()
+                if progress:
+                    progress(i, len(docs), doc.title)
+                yield PlannedDeck(doc, name, result.get(), seen)
+
+        for i, (doc, name, analysis) in enumerate(zip(docs, names, analyses, strict=True)):
             chosen = _choose(analysis, config, known, glossary, carded)
             job = parallel.submit(workers, annotate_all, (chosen, level, variant, glossary))
-            pending.append((doc, name, analysis.words_seen, job))
-            while pending and (len(pending) > 2 * jobs or pending[0][3].ready()):
-                doc_, name_, seen, result = pending.popleft()
-                if progress:
-                    progress(done, len(docs), doc_.title)
-                done += 1
-                yield PlannedDeck(doc_, name_, result.get(), seen)
-        while pending:
-            doc_, name_, seen, result = pending.popleft()
-            if progress:
-                progress(done, len(docs), doc_.title)
-            done += 1
-            yield PlannedDeck(doc_, name_, result.get(), seen)
+            pending.append((i, doc, name, analysis.words_seen, job))
+            yield from finished(all_of_them=False)
+        yield from finished(all_of_them=True)
     if progress:
         progress(len(docs), len(docs), "")
 
