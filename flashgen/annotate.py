@@ -21,8 +21,11 @@ from flashgen.tones import pinyin_html
 from flashgen.vocab import GlossaryEntry
 from flashgen.wordhood import split_parts
 
-# A composed gloss quotes each part's first sense, cut at this many characters.
+# A composed gloss quotes one sense per part, cut at a word within this many characters.
 _PART_GLOSS_CHARS = 30
+# ... chosen among this many first senses (CC-CEDICT lists the common ones first).
+_GLOSS_SENSES = 3
+_LONG_GLOSS = 20
 
 
 @dataclass(frozen=True)
@@ -66,8 +69,13 @@ def _short_gloss(part: str, numbered: str | None) -> str:
         return "?"
     entry = max(entries, key=lambda e: len(e.senses))
     senses = [s for s in entry.senses if not _NOT_A_GLOSS.match(s)] or list(entry.senses)
-    sense = re.sub(r"\s*\([^)]*\)", "", senses[0]).strip() or senses[0]
-    return sense[:_PART_GLOSS_CHARS]
+    plain = [re.sub(r"\s*\([^)]*\)", "", s).strip() or s for s in senses]
+    # The first sense, unless it is long: then the shortest of the first few is
+    # the most general gloss (专: "special", not "for a particular person, occasion, purpose").
+    sense = plain[0] if len(plain[0]) <= _LONG_GLOSS else min(plain[:_GLOSS_SENSES], key=len)
+    if len(sense) > _PART_GLOSS_CHARS:
+        sense = sense[:_PART_GLOSS_CHARS].rsplit(" ", 1)[0] + "…"
+    return sense
 
 
 def composed_gloss(word: str, numbered: str = "") -> str:
