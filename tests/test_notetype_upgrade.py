@@ -1,0 +1,97 @@
+"""Decks from an earlier flashgen (first-version card templates) update in place.
+
+tests/data/notetype_v0/ holds the templates and CSS the note type had in the
+first build. Only templates and CSS changed since; the note-type ID and the
+field list are frozen, so importing a current build over an old one must update
+the notes and the note type, add nothing, and keep the review history.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+import genanki
+
+from flashgen import deck, notetype
+from flashgen.config import BuildConfig
+from flashgen.pipeline import build
+
+OLD = Path(__file__).parent / "data" / "notetype_v0"
+
+
+def _old_model() -> Any:
+    templates = [
+        {
+            "name": name,
+            "qfmt": (OLD / f"{name.lower()}_front.html").read_text(encoding="utf-8"),
+            "afmt": (OLD / f"{name.lower()}_back.html").read_text(encoding="utf-8"),
+        }
+        for name in notetype.TEMPLATE_NAMES
+    ]
+    return genanki.Model(
+        notetype.MODEL_ID,
+        notetype.MODEL_NAME,
+        fields=[{"name": f} for f in notetype.FIELDS],
+        templates=templates,
+        css=(OLD / "style.css").read_text(encoding="utf-8"),
+    )
+
+
+def _import(col: Any, apkg: Path) -> Any:
+    from anki.collection import ImportAnkiPackageOptions, ImportAnkiPackageRequest
+
+    options = ImportAnkiPackageOptions(with_scheduling=False)
+    return col.import_anki_package(
+        ImportAnkiPackageRequest(package_path=str(apkg), options=options)
+    )
+
+
+def test_an_old_build_is_updated_in_place_by_a_new_one(tmp_path: Path) -> None:
+    from anki.collection import Collection
+
+    new = build([], BuildConfig(out_dir=tmp_path / "new", timestamp=time.time() + 3600))
+    packages = sorted({r.path for r in new.results if r.path})
+    first = packages[0]
+
+    # The "old build": the same notes (GUIDs, fields), first-version templates.
+    reader = Collection(str(tmp_path / "read.anki2"))
+    try:
+        _import(reader, first)
+        notes = [reader.get_note(n) for n in reader.find_notes(f"mid:{notetype.MODEL_ID}")]
+    finally:
+        reader.close()
+    old_deck = genanki.Deck(deck.deck_id("flashgen::old"), "flashgen::old")
+    for n in notes:
+        old_fields = list(n.fields)
+        old_fields[notetype.FIELDS.index("Definition")] = "old definition"
+        old_deck.add_note(genanki.Note(model=_old_model(), fields=old_fields, guid=n.guid))
+    old_apkg = tmp_path / "old.apkg"
+    genanki.Package(old_deck).write_to_file(str(old_apkg), timestamp=time.time() - 3600)
+
+    col = Collection(str(tmp_path / "user.anki2"))
+    try:
+        _import(col, old_apkg)
+        count = col.note_count()
+        assert count == len(notes) > 0
+        card = col.get_card(col.find_cards(f"mid:{notetype.MODEL_ID} card:1")[0])
+        card.start_timer()
+        col.sched.answerCard(card, 3)
+        reviewed = col.get_card(card.id)
+
+        log = _import(col, first)
+
+        assert len(log.log.new) == 0
+        assert col.note_count() == count
+        model = col.models.get(notetype.MODEL_ID)
+        assert [f["name"] for f in model["flds"]] == list(notetype.FIELDS)
+        assert model["css"] == notetype.css()  # the note type itself was updated
+        definitions = {
+            col.get_note(n)["Definition"] for n in col.find_notes(f"mid:{notetype.MODEL_ID}")
+        }
+        assert "old definition" not in definitions  # every note was updated
+        after = col.get_card(card.id)
+        assert (after.reps, after.ivl, after.type) == (reviewed.reps, reviewed.ivl, reviewed.type)
+    finally:
+        col.close()
