@@ -9,6 +9,7 @@ import html
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from flashgen import examples, variants
 from flashgen.definitions import format_composed, format_definition
@@ -149,8 +150,13 @@ def example_pinyin(tokens: Sequence[str]) -> str:
         if not HAN.search(token):
             out.append(token)
             continue
-        out.append(numbered_to_marks(" ".join(token_syllables(token))))
+        out.append(_token_marks(token))
     return " ".join(out)
+
+
+@cache
+def _token_marks(token: str) -> str:
+    return numbered_to_marks(" ".join(token_syllables(token)))
 
 
 def annotate(

@@ -20,8 +20,9 @@ HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f
 ALL_HAN = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+$")
 
 
+@cache
 def is_han(word: str) -> bool:
-    """True when every character of ``word`` is a Han character."""
+    """True when every character of ``word`` is a Han character (cached: tokens repeat)."""
     return bool(ALL_HAN.match(word))
 
 

@@ -10,6 +10,7 @@ documents there are.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections import deque
@@ -47,8 +48,14 @@ def pool(jobs: int) -> Iterator[Pool | None]:
     if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         yield None
         return
-    with multiprocessing.get_context("fork").Pool(jobs) as workers:
-        yield workers
+    # Move everything loaded so far out of the garbage collector's reach, so the
+    # workers' collections do not touch (and copy) the shared dictionary pages.
+    gc.freeze()
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs) as workers:
+            yield workers
+    finally:
+        gc.unfreeze()
 
 
 def ordered_map(workers: Pool | None, func: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:

@@ -40,6 +40,7 @@ def quoted_terms(text: str) -> set[str]:
     return set(_QUOTED.findall(text))
 
 
+@cache
 def _is_fragment(token: str, words: frozenset[str]) -> bool:
     """A single Han character, or a multi-character token no dictionary lists
     that is not a free combination of dictionary words (专精, not 传统产业)."""

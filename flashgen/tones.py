@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import cache
 
 from flashgen.pinyin import join_syllables, split_syllable, syllable_marks
 
@@ -37,6 +38,7 @@ def _with_apostrophe(marked: str) -> str:
     return join_syllables(["n", marked])[1:]
 
 
+@cache
 def pinyin_html(numbered: str) -> str:
     """Numbered pinyin to tone-marked HTML, one ``toneN`` span per syllable.
 
