@@ -6,6 +6,7 @@ frequency facts and its best example sentence. Level selection happens later.
 
 from __future__ import annotations
 
+import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -71,32 +72,41 @@ def sentence_tokens(
 
 @dataclass(frozen=True)
 class TermEvidence:
-    """What one document says about terms: candidates from fragment runs, quoted strings."""
+    """What one document says about terms: candidates with the sentence each came from
+    (as a hash), and quoted strings."""
 
-    candidates: tuple[terms.Candidate, ...]
+    candidates: tuple[tuple[terms.Candidate, int], ...]
     quoted: frozenset[str]
 
 
 def term_evidence(doc: Document, extra: tuple[str, ...] = ()) -> TermEvidence:
     """Segment a document once and collect its term candidates (see :mod:`flashgen.terms`)."""
     text = _simplified_view(doc.text)
-    candidates: list[terms.Candidate] = []
+    candidates: list[tuple[terms.Candidate, int]] = []
     for s in split_sentences(text):
-        candidates.extend(terms.run_candidates(segment.cut(s.text, extra)))
+        context = zlib.crc32(s.text.encode("utf-8"))  # stable across processes
+        candidates.extend((c, context) for c in terms.run_candidates(segment.cut(s.text, extra)))
     return TermEvidence(tuple(candidates), frozenset(terms.quoted_terms(text)))
 
 
 def accept_terms(evidence: Iterable[TermEvidence]) -> frozenset[str]:
-    """The corpus's terms: candidates whose evidence suffices, and quoted strings."""
+    """The corpus's terms: candidates whose evidence suffices, and quoted strings.
+
+    A term "recurs" when it comes up in two different sentences: a sentence
+    repeated word for word (a reprint, boilerplate, a book given twice) is one
+    piece of evidence, not several.
+    """
     candidates: list[terms.Candidate] = []
+    contexts: dict[str, set[int]] = {}
     quoted: set[str] = set()
     for e in evidence:
-        candidates.extend(e.candidates)
+        for candidate, context in e.candidates:
+            candidates.append(candidate)
+            if candidate.evidence == "recurs":
+                contexts.setdefault(candidate.text, set()).add(context)
         quoted |= e.quoted
     words = dictionary_words()
-    # Segmentation is deterministic, so a string that recurs in the corpus in the
-    # same surroundings comes up as a candidate each time: count the candidates.
-    count = Counter(c.text for c in candidates if c.evidence == "recurs")
+    count = {text: len(seen) for text, seen in contexts.items()}
     found = terms.accept(candidates, count) | quoted
     # The evidence (quotes, recurrence, a list item) is the term test itself;
     # only numbers and dictionary words are ruled out here.
