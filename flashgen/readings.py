@@ -71,17 +71,18 @@ def sentence_syllables(text: str) -> list[str]:
 def token_syllables(token: str) -> tuple[str, ...]:
     """Numbered pinyin of one word out of context, for example sentences.
 
-    CC-CEDICT's reading when it lists exactly one for the word; otherwise
-    pypinyin's reading of the word (its phrase list, else each character's most
-    common reading). Cached: a corpus repeats its words.
+    CC-CEDICT's reading when it lists exactly one for the word (as it writes
+    it: names capitalised); otherwise pypinyin's reading of the word (its phrase
+    list, else each character's most common reading). Cached: a corpus repeats
+    its words.
 
-    >>> token_syllables("银行"), token_syllables("的")
-    (('yin2', 'hang2'), ('de5',))
+    >>> token_syllables("银行"), token_syllables("的"), token_syllables("习近平")
+    (('yin2', 'hang2'), ('de5',), ('Xi2', 'Jin4', 'ping2'))
     """
     if len(token) > 1:
-        readings = {e.pinyin.lower() for e in cedict().lookup(token)}
-        if len(readings) == 1:
-            syllables = next(iter(readings)).split()
+        entries = _common_first(cedict().lookup(token))
+        if len({e.pinyin.lower() for e in entries}) == 1:
+            syllables = entries[0].pinyin.split()
             if len(syllables) == len(token):
                 return tuple(syllables)
     return tuple(sentence_syllables(token))
