@@ -127,13 +127,9 @@ def build_sample_apkg(path: Path) -> Path:
     """Write the sample deck to ``path`` with genanki; return ``path``."""
     import genanki
 
-    model = genanki.Model(
-        notetype.MODEL_ID,
-        notetype.MODEL_NAME,
-        fields=[{"name": name} for name in notetype.FIELDS],
-        templates=list(notetype.templates()),
-        css=notetype.css(),
-    )
+    from flashgen.deck import model as flashgen_model
+
+    model = flashgen_model()  # the note type flashgen itself writes
     deck = genanki.Deck(DECK_ID, DECK_NAME)
     for fields in sample_fields():
         deck.add_note(genanki.Note(model=model, fields=fields, guid=genanki.guid_for(fields[0])))

@@ -30,13 +30,9 @@ NOTES = [
 def _build_apkg(path: Path) -> None:
     import genanki
 
-    model = genanki.Model(
-        notetype.MODEL_ID,
-        notetype.MODEL_NAME,
-        fields=[{"name": name} for name in notetype.FIELDS],
-        templates=list(notetype.templates()),
-        css=notetype.css(),
-    )
+    from flashgen.deck import model as flashgen_model
+
+    model = flashgen_model()  # the note type flashgen itself writes
     deck = genanki.Deck(2_059_400_110, DECK)
     for guid, fields in zip(GUIDS, NOTES, strict=True):
         deck.add_note(genanki.Note(model=model, fields=fields, guid=guid))
