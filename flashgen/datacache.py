@@ -32,9 +32,10 @@ def cached(name: str, packages: Sequence[str], build: Callable[[], T]) -> T:
     """``build()``'s value, from the cache when a fresh copy is there.
 
     ``packages`` names the distributions the value is derived from ("flashgen"
-    stands for flashgen itself). The value must be marshal-able: built-in
-    containers of strings and numbers. A cache that cannot be written only
-    costs time.
+    stands for flashgen itself). ``name`` ends with a format number: bump it
+    when the way the value is built changes, so old caches are not reused.
+    The value must be marshal-able: built-in containers of strings and
+    numbers. A cache that cannot be written only costs time.
     """
     path = resources.cache_dir() / f"{name}-{_key(packages)}.marshal"
     try:

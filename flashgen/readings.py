@@ -102,7 +102,7 @@ def _phrase_prefixes() -> tuple[frozenset[str], int]:
 
         return sorted({p[:k] for p in PHRASES_DICT for k in range(2, len(p) + 1)})
 
-    prefixes = datacache.cached("pypinyin-phrase-prefixes", ("flashgen", "pypinyin"), build)
+    prefixes = datacache.cached("pypinyin-phrase-prefixes-1", ("flashgen", "pypinyin"), build)
     return frozenset(prefixes), max(map(len, prefixes))
 
 

