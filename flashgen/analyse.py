@@ -120,6 +120,26 @@ def discover_terms(documents: Iterable[Document], extra: tuple[str, ...] = ()) -
     return accept_terms(term_evidence(doc, extra) for doc in documents)
 
 
+# Single characters from HSK level 4 up, between two other single characters,
+# are pieces of a word no dictionary has (信创园 gives 信 创 园): not words of
+# their own. Common characters in such runs are words (我 爱 你).
+_FRAGMENT_MIN_HSK = 4
+
+
+def _inside_unknown_word(tokens: Sequence[str], i: int) -> bool:
+    """Is the single character ``tokens[i]`` a piece of an unsegmented word?
+
+    >>> _inside_unknown_word(["国家", "信", "创", "园", "考察"], 2)
+    True
+    >>> _inside_unknown_word(["我", "爱", "你"], 1)
+    False
+    """
+    level = hsk_level(tokens[i])
+    if level is None or level < _FRAGMENT_MIN_HSK or not 0 < i < len(tokens) - 1:
+        return False
+    return all(len(t) == 1 and is_han(t) for t in (tokens[i - 1], tokens[i + 1]))
+
+
 @cache
 def _verdict(word: str, quoted: bool) -> tuple[bool, tuple[str, ...], str]:
     v = judge(word, quoted)
@@ -132,7 +152,7 @@ def units(tokens: Sequence[str], quoted: frozenset[str]) -> list[tuple[str, int,
     out: list[tuple[str, int, str]] = []
     pos = 0
     previous = ""
-    for tok in tokens:
+    for i, tok in enumerate(tokens):
         start = pos
         pos += len(tok)
         previous, before = tok, previous
@@ -141,7 +161,7 @@ def units(tokens: Sequence[str], quoted: frozenset[str]) -> list[tuple[str, int,
         if before and is_numeral(before[-1]) and is_unit(tok[0]):
             continue  # a unit torn off a number: 5月31日电 gives 日电, not a word
         if len(tok) == 1:
-            if single_char_word(tok):
+            if single_char_word(tok) and not _inside_unknown_word(tokens, i):
                 out.append((tok, start, ""))
             continue
         if tok in words:
