@@ -46,6 +46,16 @@ def _read(name: str) -> str:
     return resources.files(_DATA).joinpath(name).read_text(encoding="utf-8")
 
 
+# Anki has no script shared between templates (only between cards of one
+# side), so the one tone script (script.html) is put inline wherever a template
+# file marks its place.
+_SCRIPT_PLACE = "<!-- flashgen:script -->\n"
+
+
+def _template(name: str) -> str:
+    return _read(name).replace(_SCRIPT_PLACE, _read("script.html"))
+
+
 @cache
 def templates() -> tuple[dict[str, str], ...]:
     """The three card templates as genanki wants them: name, qfmt, afmt."""
@@ -55,8 +65,8 @@ def templates() -> tuple[dict[str, str], ...]:
         out.append(
             {
                 "name": name,
-                "qfmt": _read(f"{stem}_front.html"),
-                "afmt": _read(f"{stem}_back.html"),
+                "qfmt": _template(f"{stem}_front.html"),
+                "afmt": _template(f"{stem}_back.html"),
             }
         )
     return tuple(out)
