@@ -13,10 +13,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from flashgen import examples, segment, terms, variants
-from flashgen.annotate import Example
 from flashgen.documents import split_sentences
 from flashgen.lexicon import dictionary_words, hsk_level, is_han
-from flashgen.models import Document, Sentence, WordUse
+from flashgen.models import Document, Example, Sentence, WordUse
 from flashgen.rank import zipf
 from flashgen.wordhood import (
     is_number,

@@ -8,14 +8,13 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from functools import cache
 
 from flashgen import examples, variants
 from flashgen.definitions import format_composed, format_definition
 from flashgen.dictionary import cedict
 from flashgen.lexicon import HAN
-from flashgen.models import Card, DictEntry, WordUse
+from flashgen.models import Card, Chosen, DictEntry, Example, WordUse
 from flashgen.pinyin import numbered_to_marks, numbered_to_zhuyin
 from flashgen.readings import entries_for, reading, token_syllables
 from flashgen.tones import pinyin_html
@@ -27,17 +26,6 @@ _PART_GLOSS_CHARS = 30
 # ... chosen among this many first senses (CC-CEDICT lists the common ones first).
 _GLOSS_SENSES = 3
 _LONG_GLOSS = 20
-
-
-@dataclass(frozen=True)
-class Example:
-    """Where a word was best used: the sentence, its tokens, the word's offset."""
-
-    sentence: str
-    tokens: tuple[str, ...]
-    start: int
-    form: str
-    line: int = 0  # the document line the sentence starts on (for subtitle time codes)
 
 
 def note_key(word: str, numbered: str) -> str:
@@ -215,4 +203,24 @@ def annotate(
         notes=" ".join(tags),
         composed=composed,
         form=example.form,
+    )
+
+
+def annotate_all(
+    job: tuple[list[Chosen], str, str, dict[str, GlossaryEntry]],
+) -> tuple[Card, ...]:
+    """Annotate a document's chosen words (runs in a worker process with ``--jobs``)."""
+    chosen, level, variant, glossary = job
+    return tuple(
+        annotate(
+            c.use,
+            c.example,
+            level=level,
+            source=c.source,
+            variant=variant,
+            glossary=glossary,
+            notes=c.notes,
+            numbered=c.numbered,
+        )
+        for c in chosen
     )

@@ -256,11 +256,12 @@ def stats(**opts: Any) -> None:
     Example: flashgen stats article.txt --known vocab/known.txt --plot coverage.png
     """
     from flashgen import pipeline
+    from flashgen.selection import known_words
     from flashgen.stats import coverage_curve, doc_stats, format_table, plot_coverage, to_json
 
     config = _config(opts)
     report = pipeline.BuildReport()
-    known = pipeline.known_words(config)
+    known = known_words(config)
     rows, curves = [], {}
     for name, running, orders in pipeline.document_stats(opts["paths"], config, report):
         rows.append((name, doc_stats(running, known, orders)))

@@ -71,6 +71,17 @@ class DictEntry:
 
 
 @dataclass(frozen=True)
+class Example:
+    """Where a word was best used: the sentence, its tokens, the word's offset."""
+
+    sentence: str
+    tokens: tuple[str, ...]
+    start: int
+    form: str
+    line: int = 0  # the document line the sentence starts on (for subtitle time codes)
+
+
+@dataclass(frozen=True)
 class WordUse:
     """A word of one document with what ranking needs: how often, how rare.
 
@@ -107,3 +118,14 @@ class Card:
     notes: str
     composed: bool
     form: str
+
+
+@dataclass(frozen=True)
+class Chosen:
+    """A word chosen for a card, with what annotating it needs."""
+
+    use: WordUse
+    example: Example
+    numbered: str | None  # the reading, when working out the note key needed it
+    source: str
+    notes: str

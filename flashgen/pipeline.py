@@ -15,16 +15,15 @@ from pathlib import Path
 
 from flashgen import deck, parallel, rank, variants
 from flashgen.analyse import Analysis, accept_terms, analyse, discover_terms, term_evidence
-from flashgen.annotate import Example, annotate, note_key
+from flashgen.annotate import annotate_all
 from flashgen.atomic import atomic_write_file, check_writable, cleanup_partials
 from flashgen.config import BuildConfig
-from flashgen.dictionary import cedict
 from flashgen.documents import ReadOptions, Skipped, find_sources, read_source
 from flashgen.errors import FlashgenError, InputError
 from flashgen.lexicon import HAN
-from flashgen.models import Card, Document, WordUse
+from flashgen.models import Card, Document
 from flashgen.names import safe_filename, unique_names
-from flashgen.readings import reading
+from flashgen.selection import choose, known_words, select
 from flashgen.vocab import GlossaryEntry, read_glossary
 
 
@@ -107,17 +106,6 @@ def unique_titles(docs: list[Document]) -> list[str]:
     return unique_names(named)
 
 
-def select(analysis: Analysis, config: BuildConfig, known: frozenset[str]) -> list[WordUse]:
-    """The document's words at the chosen level, known words left out, rarest first."""
-    level = config.level.value
-    chosen = [
-        u
-        for u in analysis.uses
-        if rank.band(u.hsk, u.zipf) == level and u.word not in known and u.forms[0] not in known
-    ]
-    return rank.rarity_order(chosen)
-
-
 @dataclass(frozen=True)
 class PlannedDeck:
     """One document's deck, before it is written."""
@@ -126,16 +114,6 @@ class PlannedDeck:
     name: str
     cards: tuple[Card, ...]
     words_seen: int
-
-
-def known_words(config: BuildConfig) -> frozenset[str]:
-    """The learner's known words: the config's own, plus every known file."""
-    from flashgen.known import load_known_file
-
-    known = set(config.known_words)
-    for f in config.known_files:
-        known |= load_known_file(f)
-    return frozenset(known)
 
 
 def plan(
@@ -184,7 +162,7 @@ def plan(
                 yield PlannedDeck(doc, name, result.get(), seen)
 
         for i, (doc, name, analysis) in enumerate(zip(docs, names, analyses, strict=True)):
-            chosen = _choose(analysis, config, known, glossary, carded)
+            chosen = choose(analysis, config, known, glossary, carded)
             job = parallel.submit(workers, annotate_all, (chosen, level, variant, glossary))
             pending.append((i, doc, name, analysis.words_seen, job))
             yield from finished(all_of_them=False)
@@ -300,74 +278,6 @@ def _write(specs: list[deck.DeckSpec], path: Path, config: BuildConfig) -> None:
                 notetype_name=notetype.MODEL_NAME,
                 field_names=notetype.FIELDS,
             )
-
-
-@dataclass(frozen=True)
-class Chosen:
-    """A word chosen for a card, with what annotating it needs."""
-
-    use: WordUse
-    example: Example
-    numbered: str | None  # the reading, when working out the note key needed it
-    source: str
-    notes: str
-
-
-def _choose(
-    analysis: Analysis,
-    config: BuildConfig,
-    known: frozenset[str],
-    glossary: dict[str, GlossaryEntry],
-    carded: set[str],
-) -> list[Chosen]:
-    """The document's words that get a card, in card order: one note per word.
-
-    The reading is worked out here only for words CC-CEDICT reads several ways,
-    whose note key includes it; the others are keyed on the word alone.
-    """
-    chosen: list[Chosen] = []
-    doc = analysis.document
-    for use in select(analysis, config, known):
-        if use.word in carded:
-            continue  # keyed on the word alone, and carded by an earlier document
-        example = analysis.examples[use.word]
-        numbered: str | None = None
-        if use.word in glossary:
-            numbered = glossary[use.word].pinyin
-        elif len(cedict().readings(use.word)) > 1:
-            numbered = reading(use.word, example.sentence, example.start)
-        key = note_key(use.word, numbered or "")
-        if key in carded:
-            continue  # one note per word: the first document that uses it has it
-        carded.add(key)
-        source = doc.title
-        if example.line < len(doc.labels) and doc.labels[example.line]:
-            # A chapter's label already names the chapter: name the book once.
-            source = f"{doc.group or doc.title} {doc.labels[example.line]}"
-        chosen.append(Chosen(use, example, numbered, source, analysis.tags.get(use.word, "")))
-        if config.max_words and len(chosen) >= config.max_words:
-            break
-    return chosen
-
-
-def annotate_all(
-    job: tuple[list[Chosen], str, str, dict[str, GlossaryEntry]],
-) -> tuple[Card, ...]:
-    """Annotate a document's chosen words (runs in a worker process with ``--jobs``)."""
-    chosen, level, variant, glossary = job
-    return tuple(
-        annotate(
-            c.use,
-            c.example,
-            level=level,
-            source=c.source,
-            variant=variant,
-            glossary=glossary,
-            notes=c.notes,
-            numbered=c.numbered,
-        )
-        for c in chosen
-    )
 
 
 def document_stats(
