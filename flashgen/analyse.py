@@ -145,8 +145,13 @@ def _verdict(word: str, quoted: bool) -> tuple[bool, tuple[str, ...], str]:
     return v.keep, v.parts, v.reason
 
 
-def units(tokens: Sequence[str], quoted: frozenset[str]) -> list[tuple[str, int, str]]:
-    """Lexical units of tokens as (word, offset, tag): junk dropped, free combinations split."""
+def units(
+    tokens: Sequence[str], quoted: frozenset[str], glossary: frozenset[str] = frozenset()
+) -> list[tuple[str, int, str]]:
+    """Lexical units of tokens as (word, offset, tag): junk dropped, free combinations split.
+
+    ``glossary`` words are lexical units like dictionary words (the learner says so).
+    """
     words = dictionary_words()
     out: list[tuple[str, int, str]] = []
     pos = 0
@@ -163,7 +168,7 @@ def units(tokens: Sequence[str], quoted: frozenset[str]) -> list[tuple[str, int,
             if single_char_word(tok) and not _inside_unknown_word(tokens, i):
                 out.append((tok, start, ""))
             continue
-        if tok in words:
+        if tok in words or tok in glossary:
             out.append((tok, start, ""))
             continue
         keep, parts, reason = _verdict(tok, tok in quoted)
@@ -203,11 +208,12 @@ def analyse(
     tags: dict[str, str] = {}
     running: list[str] = []
     all_terms = quoted | known_terms
+    glossary = frozenset(extra)
     for sentence, simple in _sentence_pairs(document.text):
         tokens = sentence_tokens(simple, known_terms, extra)
         original: tuple[str, ...] | None = None
         cost = examples.score(sentence.text)
-        for word, start, tag in units(tokens, all_terms):
+        for word, start, tag in units(tokens, all_terms, glossary):
             running.append(word)
             if _excluded(word):
                 continue
