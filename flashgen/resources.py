@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import resources
@@ -45,7 +46,11 @@ def cache_dir() -> Path:
     else:
         xdg = os.environ.get("XDG_CACHE_HOME")
         path = (Path(xdg) if xdg else Path.home() / ".cache") / "flashgen"
-    path.mkdir(parents=True, exist_ok=True)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError:  # a read-only home: caches go to the temporary folder instead
+        path = Path(tempfile.gettempdir()) / "flashgen-cache"
+        path.mkdir(parents=True, exist_ok=True)
     return path
 
 
