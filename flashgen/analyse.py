@@ -139,12 +139,6 @@ def _inside_unknown_word(tokens: Sequence[str], i: int) -> bool:
     return all(len(t) == 1 and is_han(t) for t in (tokens[i - 1], tokens[i + 1]))
 
 
-@cache
-def _verdict(word: str, quoted: bool) -> tuple[bool, tuple[str, ...], str]:
-    v = judge(word, quoted)
-    return v.keep, v.parts, v.reason
-
-
 def units(
     tokens: Sequence[str], quoted: frozenset[str], glossary: frozenset[str] = frozenset()
 ) -> list[tuple[str, int, str]]:
@@ -171,14 +165,14 @@ def units(
         if tok in words or tok in glossary:
             out.append((tok, start, ""))
             continue
-        keep, parts, reason = _verdict(tok, tok in quoted)
-        if keep:
+        verdict = judge(tok, tok in quoted)
+        if verdict.keep:
             out.append((tok, start, "term"))
             continue
-        if reason.startswith("number"):
+        if verdict.reason.startswith("number"):
             continue
         offset = start
-        for part in parts:
+        for part in verdict.parts:
             if len(part) > 1 and part in words or len(part) == 1 and single_char_word(part):
                 out.append((part, offset, ""))
             offset += len(part)
@@ -188,11 +182,6 @@ def units(
 @cache
 def _excluded(word: str) -> bool:
     return is_number(word) or is_person_name(word)
-
-
-@cache
-def _proper(word: str) -> bool:
-    return is_proper_noun(word)
 
 
 def analyse(
@@ -222,7 +211,7 @@ def analyse(
             forms.setdefault(word, form)
             if tag:
                 tags[word] = tag
-            elif word not in tags and _proper(word):
+            elif word not in tags and is_proper_noun(word):
                 tags[word] = "proper-noun"
             if word not in best or cost < best[word][0]:
                 if original is None:

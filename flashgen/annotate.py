@@ -28,14 +28,18 @@ _GLOSS_SENSES = 3
 _LONG_GLOSS = 20
 
 
+def keyed_by_reading(word: str) -> bool:
+    """CC-CEDICT reads the headword several ways, so its note key includes the reading."""
+    return len(cedict().readings(word)) > 1
+
+
 def note_key(word: str, numbered: str) -> str:
     """The note's identity: the headword, plus the reading when CC-CEDICT lists several.
 
     >>> note_key("供给", "gong1 ji3"), note_key("行", "hang2")
     ('供给', '行|hang2')
     """
-    readings = {e.pinyin.lower() for e in cedict().lookup(word)}
-    return f"{word}|{numbered.lower()}" if len(readings) > 1 else word
+    return f"{word}|{numbered.lower()}" if keyed_by_reading(word) else word
 
 
 _NOT_A_GLOSS = re.compile(

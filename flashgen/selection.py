@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from flashgen import rank
 from flashgen.analyse import Analysis
-from flashgen.annotate import note_key
+from flashgen.annotate import keyed_by_reading, note_key
 from flashgen.config import BuildConfig
-from flashgen.dictionary import cedict
 from flashgen.models import Chosen, WordUse
 from flashgen.readings import reading
 from flashgen.vocab import GlossaryEntry
@@ -58,7 +57,7 @@ def choose(
         numbered: str | None = None
         if use.word in glossary:
             numbered = glossary[use.word].pinyin
-        elif len(cedict().readings(use.word)) > 1:
+        elif keyed_by_reading(use.word):
             numbered = reading(use.word, example.sentence, example.start)
         key = note_key(use.word, numbered or "")
         if key in carded:

@@ -172,6 +172,7 @@ def judge(word: str, quoted: bool = False) -> Verdict:
     return Verdict(True, "word", parts)
 
 
+@cache
 def is_person_name(word: str) -> bool:
     """CC-CEDICT lists the word only as a proper noun, and as a person's name.
 
@@ -186,6 +187,7 @@ def is_person_name(word: str) -> bool:
     )
 
 
+@cache
 def is_proper_noun(word: str) -> bool:
     """CC-CEDICT lists the word only with capitalised pinyin (a place, an organisation)."""
     entries = cedict().lookup(word)
