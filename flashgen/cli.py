@@ -256,14 +256,15 @@ def stats(**opts: Any) -> None:
     Example: flashgen stats article.txt --known vocab/known.txt --plot coverage.png
     """
     from flashgen import pipeline
-    from flashgen.selection import known_words
+    from flashgen.selection import vocabulary
     from flashgen.stats import coverage_curve, doc_stats, format_table, plot_coverage, to_json
 
     config = _config(opts)
     report = pipeline.BuildReport()
-    known = known_words(config)
+    vocab = vocabulary(config)
+    known = vocab.known
     rows, curves = [], {}
-    for name, running, orders in pipeline.document_stats(opts["paths"], config, report):
+    for name, running, orders in pipeline.document_stats(opts["paths"], config, report, vocab):
         rows.append((name, doc_stats(running, known, orders)))
         curves[name] = coverage_curve(running, known, orders[opts["level"]])
     for notice in report.notices:

@@ -23,8 +23,7 @@ from flashgen.errors import FlashgenError, InputError
 from flashgen.lexicon import HAN
 from flashgen.models import Card, Document
 from flashgen.names import safe_filename, unique_names
-from flashgen.selection import choose, known_words, select
-from flashgen.vocab import GlossaryEntry, read_glossary
+from flashgen.selection import Vocabulary, choose, select, vocabulary
 
 
 @dataclass(frozen=True)
@@ -125,11 +124,8 @@ def plan(
 
     A word gets one note: the first document, in input order, that uses it has it.
     """
-    known = known_words(config)
-    glossary: dict[str, GlossaryEntry] = (
-        read_glossary(config.glossary_file) if config.glossary_file else {}
-    )
-    extra = tuple(sorted(glossary))
+    vocab = vocabulary(config)
+    known, glossary, extra = vocab.known, vocab.glossary, vocab.extra
     jobs = parallel.auto_jobs(config.jobs, len(docs), sum(len(d.text) for d in docs))
     if jobs > 1:
         warm_up(extra)  # load once, before forking, so workers share the dictionaries
@@ -281,19 +277,22 @@ def _write(specs: list[deck.DeckSpec], path: Path, config: BuildConfig) -> None:
 
 
 def document_stats(
-    paths: Iterable[Path], config: BuildConfig, report: BuildReport
+    paths: Iterable[Path],
+    config: BuildConfig,
+    report: BuildReport,
+    vocab: Vocabulary | None = None,
 ) -> Iterator[tuple[str, tuple[str, ...], dict[str, list[str]]]]:
     """For ``flashgen stats``: each document's name, running words and each level's card order.
 
     Names are the deck titles, distinct even where titles collide. Each document
-    is taken on its own (no note de-duplication across documents).
+    is taken on its own (no note de-duplication across documents). ``vocab`` is
+    the learner's lists when the caller has read them already.
     """
     from flashgen.config import Level
 
     docs = load_documents(config, tuple(paths), report)
-    known = known_words(config)
-    glossary = read_glossary(config.glossary_file) if config.glossary_file else {}
-    extra = tuple(sorted(glossary))
+    vocab = vocab or vocabulary(config)
+    known, extra = vocab.known, vocab.extra
     corpus_terms = discover_terms(docs, extra)
     for doc, name in zip(docs, unique_titles(docs), strict=True):
         analysis = analyse(doc, corpus_terms, extra)

@@ -6,13 +6,34 @@ selection runs in order, after each document's analysis.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from flashgen import rank
 from flashgen.analyse import Analysis
 from flashgen.annotate import keyed_by_reading, note_key
 from flashgen.config import BuildConfig
 from flashgen.models import Chosen, WordUse
 from flashgen.readings import reading
-from flashgen.vocab import GlossaryEntry
+from flashgen.vocab import GlossaryEntry, read_glossary
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The learner's own lists: words known, and glossary entries."""
+
+    known: frozenset[str]
+    glossary: dict[str, GlossaryEntry]
+
+    @property
+    def extra(self) -> tuple[str, ...]:
+        """Glossary words, to keep whole in segmentation."""
+        return tuple(sorted(self.glossary))
+
+
+def vocabulary(config: BuildConfig) -> Vocabulary:
+    """Read the learner's known-word files and glossary named in ``config``."""
+    glossary = read_glossary(config.glossary_file) if config.glossary_file else {}
+    return Vocabulary(known_words(config), glossary)
 
 
 def known_words(config: BuildConfig) -> frozenset[str]:
