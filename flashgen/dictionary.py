@@ -25,7 +25,7 @@ from flashgen import resources
 from flashgen.models import DictEntry
 
 # Bump when the cached form changes, so stale caches are not reused.
-_CACHE_FORMAT = 3
+_CACHE_FORMAT = 4
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 
 LICENSE_NOTE = (
@@ -35,16 +35,15 @@ LICENSE_NOTE = (
 
 
 class Cedict:
-    """All CC-CEDICT entries, by simplified headword, plus a traditional index.
+    """All CC-CEDICT entries, by simplified headword.
 
     ``raw`` maps a simplified headword to its entry lines (``trad\\tpinyin\\tsenses``,
     one per line, senses separated by ``/``).
     """
 
-    def __init__(self, raw: dict[str, str], traditional: dict[str, str], version: str) -> None:
+    def __init__(self, raw: dict[str, str], version: str) -> None:
         self._raw = raw
         self._parsed: dict[str, tuple[DictEntry, ...]] = {}
-        self.traditional = traditional
         self.version = version
 
     def lookup(self, word: str) -> tuple[DictEntry, ...]:
@@ -70,12 +69,6 @@ class Cedict:
             seen.setdefault(e.pinyin.lower(), None)
         return list(seen)
 
-    def to_simplified(self, form: str) -> str | None:
-        """The simplified headword whose traditional form is ``form``, if any."""
-        if form in self._raw:
-            return form
-        return self.traditional.get(form)
-
 
 def _entry(simplified: str, line: str) -> DictEntry:
     trad, pinyin, senses = line.split("\t")
@@ -90,7 +83,6 @@ def parse_lines(lines: Iterable[str]) -> Cedict:
     ['xing2', 'hang2']
     """
     raw: dict[str, list[str]] = {}
-    traditional: dict[str, str] = {}
     version = ""
     for line in lines:
         if line.startswith("#"):
@@ -102,9 +94,7 @@ def parse_lines(lines: Iterable[str]) -> Cedict:
             continue
         trad, simp, pinyin, senses = m.groups()
         raw.setdefault(simp, []).append(f"{trad}\t{pinyin.strip()}\t{senses}")
-        if trad != simp:
-            traditional.setdefault(trad, simp)
-    return Cedict({k: "\n".join(v) for k, v in raw.items()}, traditional, version)
+    return Cedict({k: "\n".join(v) for k, v in raw.items()}, version)
 
 
 def _cache_file(source: Path) -> Path:
@@ -120,8 +110,8 @@ def cedict() -> Cedict:
         cached = _cache_file(source)
         try:
             with cached.open("rb") as fh:
-                raw, traditional, version = marshal.load(fh)
-            return Cedict(raw, traditional, version)
+                raw, version = marshal.load(fh)
+            return Cedict(raw, version)
         except (OSError, EOFError, ValueError, TypeError):
             pass
         with gzip.open(source, "rt", encoding="utf-8") as fh:
@@ -129,7 +119,7 @@ def cedict() -> Cedict:
     tmp = cached.with_name(f".{cached.name}.{id(parsed)}.tmp")
     try:
         with tmp.open("wb") as fh:
-            marshal.dump((parsed._raw, parsed.traditional, parsed.version), fh)
+            marshal.dump((parsed._raw, parsed.version), fh)
         tmp.replace(cached)
     except OSError:  # a read-only cache folder only costs time
         tmp.unlink(missing_ok=True)

@@ -150,7 +150,9 @@ def read_source(source: Source, options: ReadOptions) -> Loaded:
         used.append(decoded.encoding)
         return decoded.text
 
-    if source.suffix not in _other_suffixes():  # plain text, stdin included
+    from flashgen.formats import is_supported
+
+    if not is_supported(Path(source.name)):  # plain text, stdin included
         docs = (_text_document(decode(data, source.name), stem, origin, options.title),)
     else:
         from flashgen.formats import read_parts
@@ -171,12 +173,6 @@ def read_source(source: Source, options: ReadOptions) -> Loaded:
         )
     encoding = used[0] if used and used[0] not in ("utf-8", "utf-8-sig", "ascii") else None
     return Loaded(docs, encoding)
-
-
-def _other_suffixes() -> frozenset[str]:
-    from flashgen.formats import SUPPORTED_SUFFIXES
-
-    return SUPPORTED_SUFFIXES
 
 
 def _part_title(title: str, chapter: str | None) -> str:
