@@ -1,11 +1,11 @@
 """Run a function over documents in worker processes, in order, with bounded look-ahead.
 
 Documents are independent until selection (a word's note goes to the first
-document that uses it), so segmentation and analysis can run in parallel while
-selection and annotation stay in input order. Workers are forked after the
+document that uses it), so segmentation, analysis and annotation run in
+parallel while selection stays in input order. Workers are forked after the
 dictionaries are loaded, so they share them instead of loading their own.
-At most ``2 × jobs`` results wait at a time, so memory stays flat however many
-documents there are.
+At most ``LOOK_AHEAD × jobs`` results wait at a time, so memory stays flat
+however many documents there are.
 """
 
 from __future__ import annotations
@@ -25,6 +25,9 @@ R = TypeVar("R")
 # Below this many characters a second process costs more than it saves (it
 # takes about 0.1 s to fork and to pickle results back).
 MIN_PARALLEL_CHARS = 300_000
+# Results waiting per worker: enough to keep every worker busy, few enough
+# that memory stays flat.
+LOOK_AHEAD = 2
 # At most this many workers by default: past 4, memory grows faster than speed.
 _MAX_AUTO_JOBS = 4
 
@@ -58,12 +61,14 @@ def pool(jobs: int) -> Iterator[Pool | None]:
         gc.unfreeze()
 
 
-def ordered_map(workers: Pool | None, func: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
-    """``map(func, items)`` in order, on ``workers`` when given, at most ``2 × jobs`` ahead."""
+def ordered_map(
+    workers: Pool | None, func: Callable[[T], R], items: Iterable[T], jobs: int
+) -> Iterator[R]:
+    """``map(func, items)`` in order, on the ``jobs`` workers when given, a bounded way ahead."""
     if workers is None:
         yield from map(func, items)
         return
-    ahead = 2 * workers._processes  # type: ignore[attr-defined]
+    ahead = LOOK_AHEAD * jobs
     pending: deque = deque()
     for item in items:
         pending.append(workers.apply_async(func, (item,)))

@@ -131,7 +131,7 @@ def plan(
         warm_up(extra)  # load once, before forking, so workers share the dictionaries
     carded: set[str] = set()
     with parallel.pool(jobs) as workers:
-        evidence = parallel.ordered_map(workers, partial(term_evidence, extra=extra), docs)
+        evidence = parallel.ordered_map(workers, partial(term_evidence, extra=extra), docs, jobs)
         corpus_terms = accept_terms(evidence)
         analyses = parallel.ordered_map(
             workers,
@@ -143,6 +143,7 @@ def plan(
                 known=known,
             ),
             docs,
+            jobs,
         )
         names = unique_titles(docs)
         level, variant = config.level.value, config.variant.value
@@ -151,7 +152,9 @@ def plan(
 
         def finished(all_of_them: bool) -> Iterator[PlannedDeck]:
             """Decks whose annotation is done, in input order (all, at the end)."""
-            while pending and (all_of_them or len(pending) > 2 * jobs or pending[0][4].ready()):
+            while pending and (
+                all_of_them or len(pending) > parallel.LOOK_AHEAD * jobs or pending[0][4].ready()
+            ):
                 i, doc, name, seen, result = pending.popleft()
                 if progress:
                     progress(i, len(docs), doc.title)
