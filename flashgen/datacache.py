@@ -39,8 +39,8 @@ def cached(name: str, packages: Sequence[str], build: Callable[[], T]) -> T:
     """
     path = resources.cache_dir() / f"{name}-{_key(packages)}.marshal"
     try:
-        with path.open("rb") as fh:
-            value: Any = marshal.load(fh)
+        # loads(read_bytes()): marshal.load on a file object is about 3x slower.
+        value: Any = marshal.loads(path.read_bytes())
         return value  # type: ignore[no-any-return]
     except (OSError, EOFError, ValueError, TypeError):
         pass

@@ -4,8 +4,9 @@
 liǎo), so flashgen parses the file itself and keeps all entries, in file order.
 
 The cache in the user's cache folder holds each headword's entry lines as one
-string (loading it takes about 0.1 s against 0.5 s to parse the gz file);
-entries are parsed into :class:`DictEntry` records when first looked up.
+UTF-8 byte string: loading it takes 0.04 s, against 0.17 s with the lines as
+``str`` (decoding 10 MB) and 0.5 s to parse the gz file. A headword's lines are
+decoded and parsed into :class:`DictEntry` records when it is first looked up.
 
 >>> d = cedict()
 >>> sorted(e.pinyin for e in d.lookup("行"))[:2]
@@ -25,7 +26,7 @@ from flashgen import resources
 from flashgen.models import DictEntry
 
 # Bump when the cached form changes, so stale caches are not reused.
-_CACHE_FORMAT = 4
+_CACHE_FORMAT = 5
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 
 LICENSE_NOTE = (
@@ -37,11 +38,11 @@ LICENSE_NOTE = (
 class Cedict:
     """All CC-CEDICT entries, by simplified headword.
 
-    ``raw`` maps a simplified headword to its entry lines (``trad\\tpinyin\\tsenses``,
-    one per line, senses separated by ``/``).
+    ``raw`` maps a simplified headword to its entry lines, UTF-8 encoded
+    (``trad\\tpinyin\\tsenses``, one per line, senses separated by ``/``).
     """
 
-    def __init__(self, raw: dict[str, str], version: str) -> None:
+    def __init__(self, raw: dict[str, bytes], version: str) -> None:
         self._raw = raw
         self._parsed: dict[str, tuple[DictEntry, ...]] = {}
         self.version = version
@@ -51,7 +52,11 @@ class Cedict:
         found = self._parsed.get(word)
         if found is None:
             lines = self._raw.get(word)
-            found = tuple(_entry(word, line) for line in lines.split("\n")) if lines else ()
+            found = (
+                tuple(_entry(word, line) for line in lines.decode("utf-8").split("\n"))
+                if lines
+                else ()
+            )
             self._parsed[word] = found
         return found
 
@@ -94,7 +99,7 @@ def parse_lines(lines: Iterable[str]) -> Cedict:
             continue
         trad, simp, pinyin, senses = m.groups()
         raw.setdefault(simp, []).append(f"{trad}\t{pinyin.strip()}\t{senses}")
-    return Cedict({k: "\n".join(v) for k, v in raw.items()}, version)
+    return Cedict({k: "\n".join(v).encode("utf-8") for k, v in raw.items()}, version)
 
 
 def _cache_file(source: Path) -> Path:
@@ -109,8 +114,8 @@ def cedict() -> Cedict:
     with resources.cedict_path() as source:
         cached = _cache_file(source)
         try:
-            with cached.open("rb") as fh:
-                raw, version = marshal.load(fh)
+            # loads(read_bytes()): marshal.load on a file object is 3x slower.
+            raw, version = marshal.loads(cached.read_bytes())
             return Cedict(raw, version)
         except (OSError, EOFError, ValueError, TypeError):
             pass

@@ -99,7 +99,10 @@ def tokenizer(extra: tuple[str, ...] = ()) -> Any:
     """The cached rjieba tokenizer; ``extra`` are glossary words to keep whole."""
     import rjieba
 
-    tk = rjieba.Jieba()
+    # Importing rjieba builds a default tokenizer (0.09 s); the module's functions
+    # are its bound methods. The first tokenizer is that one, extended, instead
+    # of a second copy; glossary words need a tokenizer of their own.
+    tk: Any = rjieba.Jieba() if extra else rjieba
     for word, count in _cached_added_words():
         tk.add_word(word, count, None)
     for word in extra:
