@@ -196,6 +196,7 @@ def analyse(
     best: dict[str, tuple[float, Example]] = {}
     tags: dict[str, str] = {}
     running: list[str] = []
+    known_terms = terms.canonical(known_terms)
     all_terms = quoted | known_terms
     glossary = frozenset(extra)
     for sentence, simple in _sentence_pairs(document.text):
