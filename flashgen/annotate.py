@@ -113,8 +113,10 @@ def clip_tokens(tokens: Sequence[str], lo: int, hi: int) -> list[str]:
     out, pos = [], 0
     for token in tokens:
         a, b = pos, pos + len(token)
+        if a >= hi:
+            break
         pos = b
-        if max(a, lo) < min(b, hi):
+        if b > lo:
             out.append(token[max(a, lo) - a : min(b, hi) - a])
     return out
 
@@ -135,19 +137,16 @@ def example_pinyin(tokens: Sequence[str]) -> str:
     >>> example_pinyin(["我们", "发展", "产业", "。"])
     'wǒmen fāzhǎn chǎnyè 。'
     """
-    out: list[str] = []
-    for token in tokens:
-        if not token.strip():
-            continue
-        if not HAN.search(token):
-            out.append(token)
-            continue
-        out.append(_token_marks(token))
-    return " ".join(out)
+    return " ".join(group for group in map(_token_pinyin, tokens) if group)
 
 
 @cache
-def _token_marks(token: str) -> str:
+def _token_pinyin(token: str) -> str:
+    """One token's group in an example's pinyin: marks for Han, as is otherwise, blank dropped."""
+    if not token.strip():
+        return ""
+    if not HAN.search(token):
+        return token
     return numbered_to_marks(" ".join(token_syllables(token)))
 
 

@@ -26,8 +26,12 @@ _TONE_MARKS = {
 _SYLLABLE = re.compile(r"^([A-Za-züÜ:vV]+?)([1-5])?$")
 
 
+@cache
 def split_syllable(numbered: str) -> tuple[str, int]:
-    """Split ``"lu:4"`` into ``("lü", 4)``. A syllable with no digit is tone 5."""
+    """Split ``"lu:4"`` into ``("lü", 4)``. A syllable with no digit is tone 5.
+
+    Cached, as the functions built on it: Chinese has about 1,500 toned syllables.
+    """
     m = _SYLLABLE.match(numbered)
     if not m:
         return numbered, 5
@@ -58,6 +62,7 @@ def _mark(letters: str, tone: int) -> str:
     return letters[:pos] + marked + letters[pos + 1 :]
 
 
+@cache
 def syllable_marks(numbered: str) -> str:
     """One numbered syllable to tone marks: ``"lu:4"`` -> ``"lǜ"``."""
     letters, tone = split_syllable(numbered)

@@ -28,18 +28,12 @@ from functools import cache
 from flashgen import datacache
 from flashgen.dictionary import cedict
 from flashgen.models import DictEntry
+from flashgen.sentence_pinyin import tone3
 
 _CITATION = {"一": "yi1", "不": "bu4"}
 # Characters of context on each side given to pypinyin: longer than its longest
 # phrases, so the reading is the one the whole sentence would give.
 _CONTEXT_CHARS = 12
-
-
-@cache
-def _pypinyin() -> tuple[object, object]:
-    from pypinyin import Style, lazy_pinyin
-
-    return lazy_pinyin, Style
 
 
 def sentence_syllables(text: str) -> list[str]:
@@ -48,18 +42,9 @@ def sentence_syllables(text: str) -> list[str]:
     >>> sentence_syllables("女儿好")
     ['nu:3', 'er2', 'hao3']
     """
-    lazy_pinyin, style = _pypinyin()
-    syllables: list[str] = lazy_pinyin(  # type: ignore[operator]
-        text,
-        style=style.TONE3,  # type: ignore[attr-defined]
-        neutral_tone_with_five=True,
-        errors=lambda chars: list(chars),
-    )
+    syllables = tone3(text)
     if len(syllables) != len(text):  # pypinyin grouped something: fall back per character
-        syllables = [
-            lazy_pinyin(ch, style=style.TONE3, neutral_tone_with_five=True, errors=lambda c: [c])[0]  # type: ignore[operator, attr-defined]
-            for ch in text
-        ]
+        syllables = [tone3(ch)[0] for ch in text]
     out = []
     for ch, syl in zip(text, syllables, strict=True):
         syl = _CITATION.get(ch, syl)

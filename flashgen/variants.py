@@ -65,13 +65,16 @@ def tokens_to_traditional(tokens: Sequence[str], variant: str) -> str:
     A word whose traditional form has another length is converted character by
     character, so the result always aligns with the input.
     """
-    out = []
-    for token in tokens:
-        converted = to_traditional(token, variant)
-        if len(converted) != len(token):
-            converted = "".join(to_traditional(ch, variant) for ch in token)
-        out.append(converted if len(converted) == len(token) else token)
-    return "".join(out)
+    return "".join([_aligned_traditional(token, variant) for token in tokens])
+
+
+@cache
+def _aligned_traditional(token: str, variant: str) -> str:
+    """One token to traditional, same length (character by character if need be)."""
+    converted = to_traditional(token, variant)
+    if len(converted) != len(token):
+        converted = "".join(to_traditional(ch, variant) for ch in token)
+    return converted if len(converted) == len(token) else token
 
 
 def to_simplified(text: str) -> str:
