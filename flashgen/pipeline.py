@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -16,15 +16,17 @@ from pathlib import Path
 from flashgen import deck, parallel, rank, variants
 from flashgen.analyse import Analysis, accept_terms, analyse, discover_terms, term_evidence
 from flashgen.annotate import annotate_all
-from flashgen.atomic import atomic_write_file, check_writable, cleanup_partials
+from flashgen.atomic import check_writable, cleanup_partials
 from flashgen.config import BuildConfig
 from flashgen.documents import ReadOptions, Skipped, find_sources, read_source
 from flashgen.errors import FlashgenError, InputError
 from flashgen.gcpolicy import fewer_collections
 from flashgen.lexicon import HAN
-from flashgen.models import Card, Document
-from flashgen.names import safe_filename, unique_names
+from flashgen.models import Card, Chosen, Document
+from flashgen.names import unique_names
+from flashgen.output import targets, write_decks
 from flashgen.selection import Vocabulary, choose, select, vocabulary
+from flashgen.vocab import GlossaryEntry
 
 
 @dataclass(frozen=True)
@@ -108,22 +110,65 @@ def unique_titles(docs: list[Document]) -> list[str]:
 
 @dataclass(frozen=True)
 class PlannedDeck:
-    """One document's deck, before it is written."""
+    """One document's deck: its cards, or, when it was written already, where and how many."""
 
     document: Document
     name: str
     cards: tuple[Card, ...]
     words_seen: int
+    written: Path | None = None
+    written_cards: int = 0
+
+
+@dataclass(frozen=True)
+class _DeckJob:
+    """A worker's job: annotate a document's chosen words, and write its package if alone."""
+
+    chosen: list[Chosen]
+    level: str
+    variant: str
+    glossary: dict[str, GlossaryEntry]
+    name: str
+    description: str
+    package: Path | None  # the deck is alone in this package: write it there
+    timestamp: float | None
+    word_list: bool
+
+
+@dataclass(frozen=True)
+class _Made:
+    """What a deck job sends back: the cards, or where they were written and how many."""
+
+    cards: tuple[Card, ...]
+    written: Path | None = None
+    count: int = 0
+
+
+def _make_deck(job: _DeckJob) -> _Made:
+    """Annotate (and maybe write) one deck; runs in a worker process with ``--jobs``.
+
+    A deck alone in its package is written where it was annotated, so its cards
+    never travel back to the main process.
+    """
+    cards = annotate_all((job.chosen, job.level, job.variant, job.glossary))
+    if job.package is None or not cards:
+        return _Made(cards)
+    spec = deck.DeckSpec(job.name, job.description, cards)
+    write_decks([spec], job.package, job.timestamp, job.word_list)
+    return _Made((), job.package, len(cards))
 
 
 def plan(
     docs: list[Document],
     config: BuildConfig,
     progress: Progress | None = None,
+    alone_in: Sequence[Path | None] = (),
 ) -> Iterator[PlannedDeck]:
     """Analyse documents in order and yield each one's deck (possibly empty).
 
     A word gets one note: the first document, in input order, that uses it has it.
+    ``alone_in[i]``, when given, is the package that holds document ``i``'s deck
+    alone: that deck is written there as soon as it is annotated.
     """
     vocab = vocabulary(config)
     known, glossary, extra = vocab.known, vocab.glossary, vocab.extra
@@ -148,7 +193,7 @@ def plan(
         )
         names = unique_titles(docs)
         level, variant = config.level.value, config.variant.value
-        Pending = tuple[int, Document, str, int, parallel.Result[tuple[Card, ...]]]
+        Pending = tuple[int, Document, str, int, parallel.Result[_Made]]
         pending: deque[Pending] = deque()
 
         def finished(all_of_them: bool) -> Iterator[PlannedDeck]:
@@ -159,12 +204,25 @@ def plan(
                 i, doc, name, seen, result = pending.popleft()
                 if progress:
                     progress(i, len(docs), doc.title)
-                yield PlannedDeck(doc, name, result.get(), seen)
+                made = result.get()
+                yield PlannedDeck(doc, name, made.cards, seen, made.written, made.count)
 
         for i, (doc, name, analysis) in enumerate(zip(docs, names, analyses, strict=True)):
             chosen = choose(analysis, config, known, glossary, carded)
-            job = parallel.submit(workers, annotate_all, (chosen, level, variant, glossary))
-            pending.append((i, doc, name, analysis.words_seen, job))
+            job = _DeckJob(
+                chosen,
+                level,
+                variant,
+                glossary,
+                name,
+                deck.description(doc.title, doc.source),
+                alone_in[i] if i < len(alone_in) else None,
+                config.timestamp,
+                config.write_list,
+            )
+            pending.append(
+                (i, doc, name, analysis.words_seen, parallel.submit(workers, _make_deck, job))
+            )
             yield from finished(all_of_them=False)
         yield from finished(all_of_them=True)
     if progress:
@@ -229,64 +287,30 @@ def _build(
     for leftover in cleanup_partials(config.out_dir):
         report.notices.append(f"{leftover}: removed, left by an interrupted run")
     docs = load_documents(config, tuple(paths), report)
-    names = unique_titles(docs)
-    package_of = [_package(config, d, n) for d, n in zip(docs, names, strict=True)]
-    where = _package_paths(config, list(dict.fromkeys(package_of)))
+    where = targets(config, docs, unique_titles(docs))
+    alone_in = [p if where.count(p) == 1 else None for p in where]
     pending: list[deck.DeckSpec] = []
-    for i, planned in enumerate(plan(docs, config, progress)):
+    for i, planned in enumerate(plan(docs, config, progress, alone_in)):
         doc = planned.document
-        path = where[package_of[i]]
-        result = DocumentResult(
-            doc.title, planned.name, None, len(planned.cards), planned.words_seen
-        )
-        if planned.cards:
+        path = where[i]
+        result = DocumentResult(doc.title, planned.name, None, 0, planned.words_seen)
+        if planned.written:
+            result = replace(result, path=planned.written, cards=planned.written_cards)
+        elif planned.cards:
             spec = deck.DeckSpec(
                 planned.name, deck.description(doc.title, doc.source), planned.cards
             )
             pending.append(spec)
-            result = replace(result, path=path)
+            result = replace(result, path=path, cards=len(planned.cards))
         else:
             result = replace(result, note="no new words at this level")
         report.results.append(result)
-        last_of_package = i + 1 == len(docs) or package_of[i + 1] != package_of[i]
+        last_of_package = i + 1 == len(docs) or where[i + 1] != path
         if last_of_package and pending:
-            _write(pending, path, config)
+            write_decks(pending, path, config.timestamp, config.write_list)
             pending = []
     report.seconds = time.perf_counter() - started
     return report
-
-
-def _package(config: BuildConfig, doc: Document, deck_name: str) -> str:
-    """Which package a document's deck goes to: its own, its book's, or the single one."""
-    return "" if config.single else (doc.group or deck_name)
-
-
-def _package_paths(config: BuildConfig, packages: list[str]) -> dict[str, Path]:
-    if config.single:
-        return {"": config.single}
-    stems = unique_names([safe_filename(p.removeprefix(deck.DECK_PREFIX)) for p in packages])
-    return {p: config.out_dir / f"{s}.apkg" for p, s in zip(packages, stems, strict=True)}
-
-
-def _write(specs: list[deck.DeckSpec], path: Path, config: BuildConfig) -> None:
-    def write(tmp: Path) -> None:
-        deck.write_package(specs, tmp, config.timestamp)
-
-    atomic_write_file(path, write)
-    if config.write_list:
-        from flashgen import notetype
-        from flashgen.wordlist import write_tsv
-
-        for spec in specs:
-            tsv = path.with_name(f"{safe_filename(spec.name.removeprefix(deck.DECK_PREFIX))}.tsv")
-            write_tsv(
-                tsv,
-                notes=[deck.card_fields(c) for c in spec.cards],
-                guids=[deck.note_guid(c.key) for c in spec.cards],
-                deck_name=spec.name,
-                notetype_name=notetype.MODEL_NAME,
-                field_names=notetype.FIELDS,
-            )
 
 
 def document_stats(

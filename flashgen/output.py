@@ -1,0 +1,61 @@
+"""Where decks go, and writing them: one package per document, per book, or one in all.
+
+A package is written whole or not at all (:mod:`flashgen.atomic`); with
+``--list``, each deck also gets a ``<deck>.tsv`` word list beside it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from flashgen import deck
+from flashgen.atomic import atomic_write_file
+from flashgen.config import BuildConfig
+from flashgen.models import Document
+from flashgen.names import safe_filename, unique_names
+
+
+def package_of(config: BuildConfig, doc: Document, deck_name: str) -> str:
+    """Which package a document's deck goes to: its own, its book's, or the single one."""
+    return "" if config.single else (doc.group or deck_name)
+
+
+def package_paths(config: BuildConfig, packages: Sequence[str]) -> dict[str, Path]:
+    """Each package's file: ``--single``'s, or a safe, distinct name in the output folder."""
+    if config.single:
+        return {"": config.single}
+    stems = unique_names([safe_filename(p.removeprefix(deck.DECK_PREFIX)) for p in packages])
+    return {p: config.out_dir / f"{s}.apkg" for p, s in zip(packages, stems, strict=True)}
+
+
+def targets(config: BuildConfig, docs: Sequence[Document], names: Sequence[str]) -> list[Path]:
+    """The package file of each document's deck, in document order."""
+    packages = [package_of(config, d, n) for d, n in zip(docs, names, strict=True)]
+    where = package_paths(config, list(dict.fromkeys(packages)))
+    return [where[p] for p in packages]
+
+
+def write_decks(
+    specs: Sequence[deck.DeckSpec], path: Path, timestamp: float | None, word_list: bool
+) -> None:
+    """Write ``specs`` into the package ``path`` (atomically), and their TSV lists if asked."""
+
+    def write(tmp: Path) -> None:
+        deck.write_package(specs, tmp, timestamp)
+
+    atomic_write_file(path, write)
+    if word_list:
+        from flashgen import notetype
+        from flashgen.wordlist import write_tsv
+
+        for spec in specs:
+            tsv = path.with_name(f"{safe_filename(spec.name.removeprefix(deck.DECK_PREFIX))}.tsv")
+            write_tsv(
+                tsv,
+                notes=[deck.card_fields(c) for c in spec.cards],
+                guids=[deck.note_guid(c.key) for c in spec.cards],
+                deck_name=spec.name,
+                notetype_name=notetype.MODEL_NAME,
+                field_names=notetype.FIELDS,
+            )
