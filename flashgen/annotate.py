@@ -47,6 +47,7 @@ _NOT_A_GLOSS = re.compile(
 )
 
 
+@cache
 def _short_gloss(part: str, numbered: str | None) -> str:
     """A short gloss of one part of a composed word, for the reading it has there.
 

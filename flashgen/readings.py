@@ -95,8 +95,12 @@ def _crossed(text: str, boundary: int) -> bool:
     """Could pypinyin's forward maximum matching join characters across ``boundary``?"""
     prefixes, longest = _phrase_prefixes()
     for i in range(max(0, boundary - longest + 1), boundary):
-        for j in range(boundary + 1, min(len(text), i + longest) + 1):
-            if text[i:j] in prefixes:
+        # The set holds every prefix of every phrase, so once text[i:j] is not
+        # in it no longer span from i is either.
+        for j in range(i + 2, min(len(text), i + longest) + 1):
+            if text[i:j] not in prefixes:
+                break
+            if j > boundary:
                 return True
     return False
 
