@@ -1,3 +1,3 @@
-from flashgen.cli import main
+from flashgen.cli import run
 
-main()
+run()

@@ -296,3 +296,28 @@ def preview(apkg: Path, output: Path | None) -> None:
     from flashgen.preview import preview_apkg
 
     click.echo(preview_apkg(apkg, output or apkg.with_suffix(".html")))
+
+
+def run() -> None:
+    """The ``flashgen`` command: :func:`main`, then exit without tearing the heap down.
+
+    A build leaves large tables in memory (dictionaries, frequency lists, caches);
+    freeing them object by object at interpreter exit took 0.4 s, a third of a
+    small build. Everything flashgen writes is closed by then (packages are
+    renamed into place only when complete), so the process flushes its streams
+    and ends with ``os._exit``.
+    """
+    import os
+
+    try:
+        main()
+        code = 0
+    except SystemExit as exc:
+        if exc.code is None or isinstance(exc.code, int):
+            code = exc.code or 0
+        else:
+            print(exc.code, file=sys.stderr)
+            code = 1
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)

@@ -1,0 +1,62 @@
+"""The ``flashgen`` process itself: exit status and complete output, though it skips teardown.
+
+``flashgen.cli.run`` ends the process with ``os._exit`` after flushing its
+streams; these tests run it as a user does, in a child process with pipes.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+from cli_run import sample
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _flashgen(*args: object, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run(
+        [sys.executable, "-m", "flashgen", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_a_build_prints_every_line_and_leaves_a_whole_package(tmp_path: Path) -> None:
+    done = _flashgen("build", sample("1-"), sample("4-"), "--out", tmp_path / "decks", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines() + done.stderr.splitlines()
+    assert sum(" cards -> " in line for line in lines) == 2
+    assert any(line.startswith("2 documents,") for line in lines)
+    packages = sorted((tmp_path / "decks").glob("*.apkg"))
+    assert len(packages) == 2
+    for package in packages:
+        with zipfile.ZipFile(package) as z:
+            assert z.testzip() is None
+            assert "collection.anki2" in z.namelist()
+
+
+def test_a_missing_input_exits_1_with_its_error(tmp_path: Path) -> None:
+    done = _flashgen("build", tmp_path / "missing.txt", "--out", tmp_path, cwd=tmp_path)
+    assert done.returncode == 1
+    assert "missing.txt: no such file or folder" in done.stderr
+
+
+def test_a_usage_error_exits_2(tmp_path: Path) -> None:
+    done = _flashgen("build", "--no-such-option", cwd=tmp_path)
+    assert done.returncode == 2
+    assert "No such option" in done.stderr
+
+
+def test_version_exits_0(tmp_path: Path) -> None:
+    done = _flashgen("--version", cwd=tmp_path)
+    assert done.returncode == 0
+    assert done.stdout.startswith("flashgen, version ")
