@@ -197,7 +197,10 @@ def force_terms(tokens: list[str], terms: frozenset[str]) -> list[str]:
         return tokens
     text = "".join(tokens)
     index, _ = _term_index(terms)
-    if not any(text[i : i + 2] in index for i in range(len(text) - 1)):
+    # A term can only start where two characters open one (in a quarter of
+    # the sentences of the Lu Xun books, nowhere).
+    starts = [i for i in range(len(text) - 1) if text[i : i + 2] in index]
+    if not starts:
         return tokens
     bounds = set()
     pos = 0
@@ -206,20 +209,17 @@ def force_terms(tokens: list[str], terms: frozenset[str]) -> list[str]:
         pos += len(t)
     bounds.add(pos)
     spans: list[tuple[int, int]] = []
-    i = 0
-    while i < len(text):
-        found = 0
-        for term in index.get(text[i : i + 2], ()):
+    placed_until = 0  # terms are placed left to right and do not overlap
+    for i in starts:
+        if i < placed_until:
+            continue
+        for term in index[text[i : i + 2]]:
             # At least one edge must fall on a token boundary, so a term never
             # cuts two correctly segmented words (实施/策略 must not yield 施策).
             if text.startswith(term, i) and (i in bounds or i + len(term) in bounds):
-                found = len(term)
+                spans.append((i, i + len(term)))
+                placed_until = i + len(term)
                 break
-        if found:
-            spans.append((i, i + found))
-            i += found
-        else:
-            i += 1
     if not spans:
         return tokens
     for a, b in spans:

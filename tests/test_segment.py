@@ -6,6 +6,8 @@ import csv
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from flashgen.segment import cut
 from flashgen.terms import force_terms, quoted_terms, run_candidates
@@ -48,6 +50,61 @@ def test_a_verb_shared_by_parallel_items_is_not_part_of_the_term() -> None:
 def test_terms_are_forced_only_where_an_edge_is_a_token_boundary() -> None:
     assert force_terms(["投硬", "科技"], frozenset({"硬科技"})) == ["投", "硬科技"]
     assert force_terms(["实施", "策略"], frozenset({"施策"})) == ["实施", "策略"]
+
+
+def _force_terms_scanning_every_position(tokens: list[str], terms: frozenset[str]) -> list[str]:
+    """force_terms as first written: try every position, left to right (the specification)."""
+    text = "".join(tokens)
+    by_start = sorted(terms, key=len, reverse=True)
+    bounds, pos = {0}, 0
+    for t in tokens:
+        pos += len(t)
+        bounds.add(pos)
+    spans, i = [], 0
+    while i < len(text):
+        found = next(
+            (
+                len(t)
+                for t in by_start
+                if len(t) >= 2 and text.startswith(t, i) and (i in bounds or i + len(t) in bounds)
+            ),
+            0,
+        )
+        if found:
+            spans.append((i, i + found))
+        i += found or 1
+    for a, b in spans:
+        bounds.update((a, b))
+        bounds.difference_update(range(a + 1, b))
+    cuts = sorted(bounds)
+    return [text[a:b] for a, b in zip(cuts, cuts[1:], strict=False)]
+
+
+_SMALL_ALPHABET = st.sampled_from("新质生产力投硬科技")
+
+
+@st.composite
+def _tokens_and_terms(draw: st.DrawFn) -> tuple[list[str], frozenset[str]]:
+    """Tokens, and terms cut out of their own text (so that they occur, and overlap)."""
+    tokens = draw(st.lists(st.text(_SMALL_ALPHABET, min_size=1, max_size=3), min_size=1))
+    text = "".join(tokens)
+    terms = set()
+    for _ in range(draw(st.integers(1, 5))):
+        a = draw(st.integers(0, len(text)))
+        b = draw(st.integers(a, min(len(text), a + 5)))
+        if b - a >= 2:
+            terms.add(text[a:b])
+    terms.add(draw(st.text(_SMALL_ALPHABET, min_size=2, max_size=4)))
+    return tokens, frozenset(terms)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_tokens_and_terms())
+def test_forcing_terms_matches_scanning_every_position(
+    case: tuple[list[str], frozenset[str]],
+) -> None:
+    tokens, terms = case
+    assert force_terms(tokens, terms) == _force_terms_scanning_every_position(tokens, terms)
 
 
 def test_rjieba_engine_cuts_exactly_as_jieba_with_the_same_dictionary(tmp_path: Path) -> None:
