@@ -107,8 +107,11 @@ def is_number(word: str) -> bool:
     return not unit or unit in _classifier_chars()
 
 
+@cache
 def split_parts(word: str) -> tuple[str, ...]:
     """Split into the fewest dictionary words, single characters filling the gaps.
+
+    Cached: judged words are split again for their composed glosses.
 
     >>> split_parts("充分发挥"), split_parts("先易后难")
     (('充分', '发挥'), ('先', '易', '后', '难'))
