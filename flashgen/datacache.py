@@ -16,6 +16,7 @@ from __future__ import annotations
 import marshal
 from collections.abc import Callable, Sequence
 from importlib import metadata
+from pathlib import Path
 from typing import Any, TypeVar
 
 from flashgen import __version__, resources
@@ -52,4 +53,19 @@ def cached(name: str, packages: Sequence[str], build: Callable[[], T]) -> T:
         tmp.replace(path)
     except (OSError, ValueError):
         tmp.unlink(missing_ok=True)
+        return value
+    stem, _, number = name.rpartition("-")
+    remove_stale(path, stem if number.isdigit() else name)
     return value
+
+
+def remove_stale(current: Path, stem: str) -> None:
+    """Delete the other caches of one table (older formats or package versions).
+
+    Each is 1-10 MB and would never be read again: without this, every upgrade
+    or reinstall would leave another copy behind. ``stem`` is the table's name
+    without its format number; the version key that follows starts with a digit.
+    """
+    for old in current.parent.glob(f"{stem}-[0-9]*{current.suffix}"):
+        if old != current:
+            old.unlink(missing_ok=True)

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
 
-from flashgen import resources
+from flashgen import datacache, resources
 from flashgen.models import DictEntry
 
 # Bump when the cached form changes, so stale caches are not reused.
@@ -128,4 +128,6 @@ def cedict() -> Cedict:
         tmp.replace(cached)
     except OSError:  # a read-only cache folder only costs time
         tmp.unlink(missing_ok=True)
+        return parsed
+    datacache.remove_stale(cached, "cedict")
     return parsed

@@ -1,0 +1,50 @@
+"""Derived tables are cached once per version, and old copies do not pile up."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from flashgen import datacache
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("FLASHGEN_CACHE_DIR", str(tmp_path))
+    return tmp_path
+
+
+def test_a_table_is_built_once_then_read_back(cache: Path) -> None:
+    calls: list[int] = []
+
+    def build() -> list[int]:
+        calls.append(1)
+        return [1, 2, 3]
+
+    assert datacache.cached("numbers-1", ("flashgen",), build) == [1, 2, 3]
+    assert datacache.cached("numbers-1", ("flashgen",), build) == [1, 2, 3]
+    assert len(calls) == 1
+    assert len(list(cache.glob("numbers-1-*.marshal"))) == 1
+
+
+def test_writing_a_table_removes_its_older_formats_and_versions_only(cache: Path) -> None:
+    stale = [cache / "numbers-1-0.0.1.marshal", cache / "numbers-0-0.1.0.marshal"]
+    others = [
+        cache / "numbers-extra-1-0.1.0.marshal",  # another table whose name starts alike
+        cache / "numbersx-1-0.1.0.marshal",
+        cache / "numbers-1-0.0.1.txt",  # not a cache file of ours
+    ]
+    for path in stale + others:
+        path.write_bytes(b"old")
+    datacache.cached("numbers-1", ("flashgen",), lambda: [1])
+    assert not any(p.exists() for p in stale)
+    assert all(p.exists() for p in others)
+    assert len(list(cache.glob("numbers-1-*.marshal"))) == 1
+
+
+def test_a_corrupt_cache_file_is_rebuilt(cache: Path) -> None:
+    datacache.cached("numbers-1", ("flashgen",), lambda: [1])
+    (path,) = cache.glob("numbers-1-*.marshal")
+    path.write_bytes(b"\x00not marshal")
+    assert datacache.cached("numbers-1", ("flashgen",), lambda: [2]) == [2]
