@@ -67,6 +67,13 @@ class Cedict:
         """Every simplified headword."""
         return iter(self._raw)
 
+    def proper_noun_headwords(self) -> Iterator[str]:
+        """Headwords whose every entry has capitalised pinyin (names, places), read off
+        the raw lines without parsing them (see :attr:`DictEntry.is_proper_noun`)."""
+        for word, lines in self._raw.items():
+            if all(line.split(b"\t", 2)[1][:1].isupper() for line in lines.split(b"\n")):
+                yield word
+
     def readings(self, word: str) -> list[str]:
         """Distinct readings of a headword, ignoring case (names vs common words)."""
         seen: dict[str, None] = {}

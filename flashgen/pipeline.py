@@ -254,6 +254,7 @@ def warm_up(extra: tuple[str, ...] = ()) -> None:
     lexicon.is_noun("中文")
     rank.zipf("中文")
     wordhood.is_unit("年")
+    wordhood.is_proper_noun("中文")
     variants.to_simplified("中文")
     for variant in ("tw", "t", "hk"):
         variants.to_traditional("发展", variant)

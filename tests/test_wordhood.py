@@ -39,3 +39,24 @@ def test_person_names_are_told_from_places() -> None:
     assert is_person_name("习近平")
     assert not is_person_name("嘉兴")
     assert not is_person_name("红领巾")
+
+
+def test_cached_name_sets_match_the_entries_on_all_of_cc_cedict() -> None:
+    """is_proper_noun and is_person_name read precomputed sets; they must say what the
+    entries say: every entry capitalised, and for people, life dates or "surname"."""
+    import re
+
+    from flashgen.dictionary import cedict
+    from flashgen.wordhood import is_person_name, is_proper_noun
+
+    person = re.compile(r"\(\d{3,4}-|\bsurname\b|\(\d{3,4}\)")
+    dictionary = cedict()
+    checked = 0
+    for word in dictionary.headwords():
+        entries = dictionary.lookup(word)
+        proper = bool(entries) and all(e.is_proper_noun for e in entries)
+        named = proper and any(person.search(s) for e in entries for s in e.senses)
+        assert is_proper_noun(word) == proper, word
+        assert is_person_name(word) == named, word
+        checked += 1
+    assert checked > 100_000
