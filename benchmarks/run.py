@@ -17,7 +17,7 @@ Cases:
 
 Usage (from the checkout; ``../shared`` sits beside it):
   python benchmarks/run.py [--runs 3] [--cases A,B,C,D,E] [--quick]
-  python benchmarks/run.py --profile      # case A under pyinstrument
+  python benchmarks/run.py --profile      # case A under pyinstrument, in one process
 """
 
 from __future__ import annotations
@@ -194,7 +194,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument(
         "--profile",
         action="store_true",
-        help="profile case A under pyinstrument into benchmarks/out/ and exit",
+        help="profile case A (--jobs 1) under pyinstrument into benchmarks/out/ and exit",
     )
     args = ap.parse_args(argv)
     args.cases = [c.strip().upper() for c in args.cases.split(",") if c.strip()]
@@ -220,9 +220,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.profile:
             from profile_a import profile_case_a  # benchmarks/profile_a.py, beside this file
 
-            return profile_case_a(
-                flashgen_build([args.corpus], work / "out"), cwd, child_env(), PROFILE_DIR
-            )
+            # In one process (--jobs 1): a sampling profiler sees only the process
+            # it runs in, and with workers the main one mostly waits for them.
+            argv = [*flashgen_build([args.corpus], work / "out"), "--jobs", "1"]
+            return profile_case_a(argv, cwd, child_env(), PROFILE_DIR)
         return benchmark(args, work, cwd)
 
 

@@ -60,3 +60,21 @@ def test_version_exits_0(tmp_path: Path) -> None:
     done = _flashgen("--version", cwd=tmp_path)
     assert done.returncode == 0
     assert done.stdout.startswith("flashgen, version ")
+
+
+def test_under_a_profiler_the_process_exits_normally_so_the_profile_is_written(
+    tmp_path: Path,
+) -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    out = tmp_path / "run.prof"
+    done = subprocess.run(
+        [sys.executable, "-m", "cProfile", "-o", str(out), "-m", "flashgen", "--version"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert out.stat().st_size > 0
