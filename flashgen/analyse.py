@@ -139,6 +139,28 @@ def _inside_unknown_word(tokens: Sequence[str], i: int) -> bool:
     return all(len(t) == 1 and is_han(t) for t in (tokens[i - 1], tokens[i + 1]))
 
 
+# What a token is, as units() needs to know it (bit flags, cached per token).
+_HAN, _DICTIONARY_WORD, _SINGLE_WORD, _UNIT_FIRST, _NUMERAL_LAST = 1, 2, 4, 8, 16
+
+
+@cache
+def _shape(token: str) -> int:
+    """The flags of one token: Han, a dictionary word, a one-character word,
+    opens with a unit (年, 日, 个), ends with a numeral."""
+    flags = 0
+    if is_han(token):
+        flags |= _HAN
+        if len(token) == 1:
+            flags |= _SINGLE_WORD if single_char_word(token) else 0
+        elif token in dictionary_words():
+            flags |= _DICTIONARY_WORD
+    if is_unit(token[0]):
+        flags |= _UNIT_FIRST
+    if is_numeral(token[-1]):
+        flags |= _NUMERAL_LAST
+    return flags
+
+
 def units(
     tokens: Sequence[str], quoted: frozenset[str], glossary: frozenset[str] = frozenset()
 ) -> list[tuple[str, int, str]]:
@@ -149,20 +171,20 @@ def units(
     words = dictionary_words()
     out: list[tuple[str, int, str]] = []
     pos = 0
-    previous = ""
+    flags = 0
     for i, tok in enumerate(tokens):
         start = pos
         pos += len(tok)
-        previous, before = tok, previous
-        if not is_han(tok):
+        before, flags = flags, _shape(tok)  # the previous token's flags, this one's
+        if not flags & _HAN:
             continue
-        if before and is_numeral(before[-1]) and is_unit(tok[0]):
+        if before & _NUMERAL_LAST and flags & _UNIT_FIRST:
             continue  # a unit torn off a number: 5月31日电 gives 日电, not a word
         if len(tok) == 1:
-            if single_char_word(tok) and not _inside_unknown_word(tokens, i):
+            if flags & _SINGLE_WORD and not _inside_unknown_word(tokens, i):
                 out.append((tok, start, ""))
             continue
-        if tok in words or tok in glossary:
+        if flags & _DICTIONARY_WORD or tok in glossary:
             out.append((tok, start, ""))
             continue
         verdict = judge(tok, tok in quoted)
