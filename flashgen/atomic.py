@@ -38,7 +38,8 @@ def atomic_write_file(path: Path, write: Callable[[Path], None]) -> None:
     """Have ``write(tmp)`` write the file at ``tmp``, then move it to ``path`` atomically.
 
     If ``write`` (or anything after it) raises, the temporary file is removed,
-    ``path`` keeps its old content (or stays absent) and the error propagates.
+    ``path`` keeps its old content (or stays absent) and the error propagates;
+    an ``OSError`` becomes an :class:`~flashgen.errors.OutputError` naming ``path``.
     """
     tmp = partial_path(path)
     try:
@@ -48,9 +49,11 @@ def atomic_write_file(path: Path, write: Callable[[Path], None]) -> None:
             raise OutputError(f"{path}: nothing was written")
         _fsync_file(tmp)
         os.replace(tmp, path)
-    except BaseException:  # also KeyboardInterrupt: never leave a partial behind
+    except BaseException as exc:  # also KeyboardInterrupt: never leave a partial behind
         with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)
+        if isinstance(exc, OSError):  # a folder in the way, a full disk: one line, no traceback
+            raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from exc
         raise
     _fsync_dir(path.parent)
 

@@ -200,14 +200,15 @@ def build(**opts: Any) -> None:
         click.echo(f"note: {notice}", err=True)
     written = {r.path for r in report.results if r.path}
     for r in report.results:
-        where = str(r.path) if r.path else f"not written: {r.note}"
+        where = str(r.path) if r.path else "not written" + (f": {r.note}" if r.note else "")
         click.echo(f"{r.deck_name or r.title}: {r.cards} cards -> {where}")
     if opts["preview"]:
         from flashgen.preview import preview_apkg
 
         for path in sorted(written):
             click.echo(f"preview: {preview_apkg(path, path.with_suffix('.html'))}")
-    for failure in report.failures:
+    # A package that holds several decks fails once for all of them: one line.
+    for failure in dict.fromkeys(report.failures + [r.error for r in report.results if r.error]):
         click.echo(f"error: {failure}", err=True)
     click.echo(report.summary())
     if not report.ok:

@@ -19,7 +19,7 @@ from flashgen.annotate import annotate_all
 from flashgen.atomic import check_writable, cleanup_partials
 from flashgen.config import BuildConfig
 from flashgen.documents import ReadOptions, Skipped, find_sources, read_source
-from flashgen.errors import FlashgenError, InputError
+from flashgen.errors import FlashgenError, InputError, OutputError
 from flashgen.gcpolicy import fewer_collections
 from flashgen.lexicon import HAN
 from flashgen.models import Card, Chosen, Document
@@ -39,6 +39,7 @@ class DocumentResult:
     cards: int = 0
     words_seen: int = 0
     note: str = ""  # why nothing was written, when nothing was
+    error: str = ""  # the deck could not be written: why
 
 
 @dataclass
@@ -52,14 +53,15 @@ class BuildReport:
 
     @property
     def ok(self) -> bool:
-        return not self.failures
+        return not self.failures and not any(r.error for r in self.results)
 
     def summary(self) -> str:
         """The one summary line: documents, words seen, cards written, seconds."""
         docs = len(self.results) + len(self.failures)
         seen = sum(r.words_seen for r in self.results)
         cards = sum(r.cards for r in self.results if r.path)
-        failed = f", {len(self.failures)} failed" if self.failures else ""
+        failures = len(self.failures) + sum(1 for r in self.results if r.error)
+        failed = f", {failures} failed" if failures else ""
         return (
             f"{docs} documents{failed}, {seen} words seen, {cards} cards written, "
             f"{self.seconds:.1f} s"
@@ -118,6 +120,7 @@ class PlannedDeck:
     words_seen: int
     written: Path | None = None
     written_cards: int = 0
+    error: str = ""  # the package could not be written
 
 
 @dataclass(frozen=True)
@@ -142,6 +145,7 @@ class _Made:
     cards: tuple[Card, ...]
     written: Path | None = None
     count: int = 0
+    error: str = ""
 
 
 def _make_deck(job: _DeckJob) -> _Made:
@@ -154,7 +158,10 @@ def _make_deck(job: _DeckJob) -> _Made:
     if job.package is None or not cards:
         return _Made(cards)
     spec = deck.DeckSpec(job.name, job.description, cards)
-    write_decks([spec], job.package, job.timestamp, job.word_list)
+    try:
+        write_decks([spec], job.package, job.timestamp, job.word_list)
+    except OutputError as exc:  # this package only: the other documents go on
+        return _Made((), None, len(cards), str(exc))
     return _Made((), job.package, len(cards))
 
 
@@ -206,7 +213,7 @@ def plan(
                 if progress:
                     progress(i, len(docs), doc.title)
                 made = result.get()
-                yield PlannedDeck(doc, name, made.cards, seen, made.written, made.count)
+                yield PlannedDeck(doc, name, made.cards, seen, made.written, made.count, made.error)
 
         for i, (doc, name, analysis) in enumerate(zip(docs, names, analyses, strict=True)):
             chosen = choose(analysis, config, known, glossary, carded)
@@ -297,7 +304,9 @@ def _build(
         doc = planned.document
         path = where[i]
         result = DocumentResult(doc.title, planned.name, None, 0, planned.words_seen)
-        if planned.written:
+        if planned.error:
+            result = replace(result, cards=planned.written_cards, error=planned.error)
+        elif planned.written:
             result = replace(result, path=planned.written, cards=planned.written_cards)
         elif planned.cards:
             spec = deck.DeckSpec(
@@ -310,7 +319,13 @@ def _build(
         report.results.append(result)
         last_of_package = i + 1 == len(docs) or where[i + 1] != path
         if last_of_package and pending:
-            write_decks(pending, path, config.timestamp, config.write_list)
+            try:
+                write_decks(pending, path, config.timestamp, config.write_list)
+            except OutputError as exc:  # this package only: the other documents go on
+                report.results = [
+                    replace(r, path=None, error=str(exc)) if r.path == path else r
+                    for r in report.results
+                ]
             pending = []
     report.seconds = time.perf_counter() - started
     return report

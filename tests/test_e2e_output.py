@@ -115,3 +115,42 @@ def test_a_build_never_writes_to_the_learners_vocab_files(
     assert "节日" not in words  # known words get no card: the files were read
     assert {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in (known, glossary)} == before
     assert sorted(p.name for p in vocab.iterdir()) == ["glossary.tsv", "known.txt"]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_package_that_cannot_be_written_is_one_error_and_the_others_are_written(
+    tmp_path: Path, jobs: str
+) -> None:
+    """A folder where one package should go: that deck fails in one line, the rest is built."""
+    from e2e import error_lines
+
+    corpus = _corpus(tmp_path / "corpus")
+    out = tmp_path / "out"
+    first = run(corpus, "--out", out, "--jobs", jobs)
+    assert first.exit_code == 0, first.output
+    built = sorted(p.name for p in apkgs(out))
+    assert len(built) >= 2
+    blocked = out / built[0]
+    blocked.unlink()
+    (blocked / "in the way").mkdir(parents=True)
+    result = run(corpus, "--out", out, "--jobs", jobs)
+    assert_clean_exit(result)
+    assert result.exit_code == 1
+    assert error_lines(result) == [f"error: {blocked}: cannot write (Is a directory)"]
+    assert "-> not written" in result.output
+    assert sorted(p.name for p in apkgs(out) if p.is_file()) == built[1:]
+    assert not list(out.glob(".*.partial"))
+    assert ", 1 failed," in result.output
+
+
+def test_a_single_package_that_cannot_be_written_is_one_error(tmp_path: Path) -> None:
+    from e2e import error_lines
+
+    corpus = _corpus(tmp_path / "corpus")
+    single = tmp_path / "all.apkg"
+    (single / "in the way").mkdir(parents=True)
+    result = run(corpus, "--single", single, "--out", tmp_path / "out")
+    assert_clean_exit(result)
+    assert result.exit_code == 1
+    assert error_lines(result) == [f"error: {single}: cannot write (Is a directory)"]
+    assert "4 documents, 4 failed," in result.output
