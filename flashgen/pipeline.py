@@ -7,7 +7,7 @@ known words, one note per word) → annotate → deck.
 from __future__ import annotations
 
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -298,7 +298,8 @@ def _build(
         report.notices.append(f"{leftover}: removed, left by an interrupted run")
     docs = load_documents(config, tuple(paths), report)
     where = targets(config, docs, unique_titles(docs))
-    alone_in = [p if where.count(p) == 1 else None for p in where]
+    decks_in = Counter(where)
+    alone_in = [p if decks_in[p] == 1 else None for p in where]
     pending: list[deck.DeckSpec] = []
     for i, planned in enumerate(plan(docs, config, progress, alone_in)):
         doc = planned.document
