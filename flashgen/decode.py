@@ -239,16 +239,25 @@ def _is_plain(ch: str, common: frozenset[str]) -> bool:
 
 @cache
 def _common_han() -> frozenset[str]:
-    """Han characters at or above ``_COMMON_HAN_SHARE`` of wordfreq's Chinese text."""
-    from wordfreq import get_frequency_dict
+    """Han characters at or above ``_COMMON_HAN_SHARE`` of wordfreq's Chinese text.
 
-    counts: dict[str, float] = {}
-    for word, freq in get_frequency_dict("zh").items():
-        for ch in word:
-            if "\u4e00" <= ch <= "\u9fff":
-                counts[ch] = counts.get(ch, 0.0) + freq
-    total = sum(counts.values())
-    return frozenset(ch for ch, c in counts.items() if c / total >= _COMMON_HAN_SHARE)
+    Cached in the user's cache folder: building it takes 0.5 s, and every run
+    with a short file (under 1 kB) needs it.
+    """
+    from flashgen import datacache
+
+    def build() -> list[str]:
+        from wordfreq import get_frequency_dict
+
+        counts: dict[str, float] = {}
+        for word, freq in get_frequency_dict("zh").items():
+            for ch in word:
+                if "\u4e00" <= ch <= "\u9fff":
+                    counts[ch] = counts.get(ch, 0.0) + freq
+        total = sum(counts.values())
+        return sorted(ch for ch, c in counts.items() if c / total >= _COMMON_HAN_SHARE)
+
+    return frozenset(datacache.cached("common-han-1", ("flashgen", "wordfreq"), build))
 
 
 @cache
