@@ -14,7 +14,14 @@ from functools import partial
 from pathlib import Path
 
 from flashgen import deck, parallel, rank, variants
-from flashgen.analyse import Analysis, accept_terms, analyse, discover_terms, term_evidence
+from flashgen.analyse import (
+    Analysis,
+    TermEvidence,
+    accept_terms,
+    analyse,
+    discover_terms,
+    term_evidence,
+)
 from flashgen.annotate import annotate_all
 from flashgen.atomic import check_writable, cleanup_partials
 from flashgen.config import BuildConfig
@@ -68,6 +75,8 @@ class BuildReport:
         )
 
 
+# progress(done, total, label): a build has two steps per document, finding the
+# corpus's terms ("terms: TITLE"), then its deck (TITLE).
 Progress = Callable[[int, int, str], None]
 
 
@@ -185,7 +194,10 @@ def plan(
         warm_up(extra, config.variant.value)
     carded: set[str] = set()
     with parallel.pool(jobs) as workers:
+        steps = 2 * len(docs)
         evidence = parallel.ordered_map(workers, partial(term_evidence, extra=extra), docs, jobs)
+        if progress:
+            evidence = _reported(evidence, docs, progress, steps)
         corpus_terms = accept_terms(evidence)
         analyses = parallel.ordered_map(
             workers,
@@ -211,7 +223,7 @@ def plan(
             ):
                 i, doc, name, seen, result = pending.popleft()
                 if progress:
-                    progress(i, len(docs), doc.title)
+                    progress(len(docs) + i, steps, doc.title)
                 made = result.get()
                 yield PlannedDeck(doc, name, made.cards, seen, made.written, made.count, made.error)
 
@@ -234,7 +246,16 @@ def plan(
             yield from finished(all_of_them=False)
         yield from finished(all_of_them=True)
     if progress:
-        progress(len(docs), len(docs), "")
+        progress(steps, steps, "")
+
+
+def _reported(
+    evidence: Iterator[TermEvidence], docs: list[Document], progress: Progress, steps: int
+) -> Iterator[TermEvidence]:
+    """The evidence, reporting each document as its terms come in."""
+    for i, (doc, found) in enumerate(zip(docs, evidence, strict=False)):
+        progress(i, steps, f"terms: {doc.title}")
+        yield found
 
 
 def _analyse_for_cards(
