@@ -69,6 +69,18 @@ def model() -> Any:
     )
 
 
+def warm_up() -> None:
+    """Import genanki and work out which cards the note type makes (before forking).
+
+    genanki renders the templates once per note type to find the fields each
+    card requires; doing it here saves every worker process doing it again.
+    """
+    import genanki
+
+    fields = ["x"] * len(notetype.FIELDS)
+    _ = genanki.Note(model=model(), fields=fields, guid="warm-up").cards
+
+
 def card_fields(card: Card) -> list[str]:
     """The card's field values in the frozen field order."""
     return [

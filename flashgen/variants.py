@@ -77,6 +77,12 @@ def _aligned_traditional(token: str, variant: str) -> str:
     return converted if len(converted) == len(token) else token
 
 
+def warm_up(variant: str) -> None:
+    """Load OpenCC's converters for ``variant`` and for traditional input now (before forking)."""
+    _converter(_CONFIGS[variant])
+    _to_simplified()
+
+
 def to_simplified(text: str) -> str:
     """Traditional (or mixed) text to simplified, for looking words up."""
     return str(_to_simplified().convert(text))
