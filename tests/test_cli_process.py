@@ -17,10 +17,13 @@ from cli_run import sample
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _flashgen(*args: object, cwd: Path) -> subprocess.CompletedProcess[str]:
+def _flashgen(
+    *args: object, cwd: Path, python_args: tuple[str, ...] = ()
+) -> subprocess.CompletedProcess[str]:
+    """``python [PYTHON_ARGS] -m flashgen ARGS`` in a child process, this checkout first."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     return subprocess.run(
-        [sys.executable, "-m", "flashgen", *map(str, args)],
+        [sys.executable, *python_args, "-m", "flashgen", *map(str, args)],
         capture_output=True,
         text=True,
         cwd=cwd,
@@ -65,16 +68,7 @@ def test_version_exits_0(tmp_path: Path) -> None:
 def test_under_a_profiler_the_process_exits_normally_so_the_profile_is_written(
     tmp_path: Path,
 ) -> None:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
     out = tmp_path / "run.prof"
-    done = subprocess.run(
-        [sys.executable, "-m", "cProfile", "-o", str(out), "-m", "flashgen", "--version"],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        env=env,
-        timeout=120,
-        check=False,
-    )
+    done = _flashgen("--version", cwd=tmp_path, python_args=("-m", "cProfile", "-o", str(out)))
     assert done.returncode == 0, done.stderr
     assert out.stat().st_size > 0
