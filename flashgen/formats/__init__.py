@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import codecs
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from flashgen.errors import InputError
+from flashgen.formats.part import Part
 
 SUPPORTED_SUFFIXES = frozenset(
     {".epub", ".srt", ".ass", ".ssa", ".vtt", ".html", ".htm", ".md", ".markdown", ".docx"}
@@ -34,21 +34,6 @@ _BOMS = (
 _MAX_CONTROL_SHARE = 0.01
 
 Decoder = Callable[[bytes, str], str]
-
-
-@dataclass(frozen=True)
-class Part:
-    """A document, or one chapter of a book, as clean text lines.
-
-    ``title`` is "" when the file names none. ``labels``, when given, has one
-    locator per line (a subtitle's start time ``00:12:31``, a book's chapter
-    title). ``chapter`` is set for books read with ``split_chapters``.
-    """
-
-    title: str
-    lines: tuple[str, ...]
-    labels: tuple[str, ...] = ()
-    chapter: str | None = None
 
 
 def is_supported(path: Path) -> bool:

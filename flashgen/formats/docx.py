@@ -14,7 +14,6 @@ import zipfile
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-from flashgen.formats import Part
 from flashgen.formats.archive import (
     ZIP_ERRORS,
     attr,
@@ -24,6 +23,7 @@ from flashgen.formats.archive import (
     open_zip,
     parse_member,
 )
+from flashgen.formats.part import Part
 from flashgen.markup import join_wrapped
 
 KIND = "DOCX"

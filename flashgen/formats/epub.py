@@ -17,7 +17,6 @@ from pathlib import Path
 from urllib.parse import unquote
 from xml.etree import ElementTree as ET
 
-from flashgen.formats import Part
 from flashgen.formats.archive import (
     ZIP_ERRORS,
     attr,
@@ -27,6 +26,7 @@ from flashgen.formats.archive import (
     open_zip,
     parse_member,
 )
+from flashgen.formats.part import Part
 from flashgen.markup import first_heading, html_to_lines, join_wrapped, link_density
 
 KIND = "EPUB"

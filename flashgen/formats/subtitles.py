@@ -18,8 +18,8 @@ import html
 import re
 from pathlib import Path
 
-from flashgen.formats import Part
 from flashgen.formats.archive import invalid
+from flashgen.formats.part import Part
 from flashgen.markup import unwrap
 
 _TIME = r"(?:(\d+):)?(\d{1,2}):(\d{1,2})[,.](\d{1,3})"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flashgen.formats import Part
+from flashgen.formats.part import Part
 from flashgen.markdown_text import markdown_title, markdown_to_lines
 from flashgen.markup import html_title, html_to_lines
 
