@@ -141,17 +141,21 @@ def _inside_unknown_word(tokens: Sequence[str], i: int) -> bool:
 
 # What a token is, as units() needs to know it (bit flags, cached per token).
 _HAN, _DICTIONARY_WORD, _SINGLE_WORD, _UNIT_FIRST, _NUMERAL_LAST = 1, 2, 4, 8, 16
+_RARE_SINGLE = 32  # a one-character word of HSK level _FRAGMENT_MIN_HSK or above
 
 
 @cache
 def _shape(token: str) -> int:
-    """The flags of one token: Han, a dictionary word, a one-character word,
-    opens with a unit (年, 日, 个), ends with a numeral."""
+    """The flags of one token: Han, a dictionary word, a one-character word (a
+    rare one), opens with a unit (年, 日, 个), ends with a numeral."""
     flags = 0
     if is_han(token):
         flags |= _HAN
         if len(token) == 1:
-            flags |= _SINGLE_WORD if single_char_word(token) else 0
+            if single_char_word(token):
+                flags |= _SINGLE_WORD
+                level = hsk_level(token)
+                flags |= _RARE_SINGLE if level is not None and level >= _FRAGMENT_MIN_HSK else 0
         elif token in dictionary_words():
             flags |= _DICTIONARY_WORD
     if is_unit(token[0]):
@@ -181,7 +185,10 @@ def units(
         if before & _NUMERAL_LAST and flags & _UNIT_FIRST:
             continue  # a unit torn off a number: 5月31日电 gives 日电, not a word
         if len(tok) == 1:
-            if flags & _SINGLE_WORD and not _inside_unknown_word(tokens, i):
+            # Only a rare character can be a piece of an unknown word (cheap test first).
+            if flags & _SINGLE_WORD and not (
+                flags & _RARE_SINGLE and _inside_unknown_word(tokens, i)
+            ):
                 out.append((tok, start, ""))
             continue
         if flags & _DICTIONARY_WORD or tok in glossary:

@@ -13,7 +13,12 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
+import json
+import sqlite3
+import tempfile
 import time
+import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -150,19 +155,25 @@ def _bulk_package(decks: Sequence[DeckSpec]) -> Any:
             super().write_to_db(cursor, timestamp, id_gen)
             mod, mid = int(timestamp), model().model_id
             notes, cards = [], []
+            # The cards a note gets depend only on which of its fields are
+            # filled (genanki's "required fields"): ask genanki once per pattern.
+            card_kinds: dict[tuple[bool, ...], list[tuple[int, int]]] = {}
             for spec in decks:
                 did = deck_id(spec.name)
                 for position, card in enumerate(spec.cards):
                     fields = card_fields(card)
-                    note = genanki.Note(model=model(), fields=fields, guid=note_guid(card.key))
+                    filled = tuple(map(bool, fields))
+                    if filled not in card_kinds:
+                        note = genanki.Note(model=model(), fields=fields, guid="-")
+                        card_kinds[filled] = [(c.ord, -1 if c.suspend else 0) for c in note.cards]
                     nid = next(id_gen)
                     flds = "\x1f".join(fields)
                     # id, guid, mid, mod, usn, tags (none), flds, sfld, csum, flags, data
-                    row = (nid, note.guid, mid, mod, -1, "  ", flds, fields[0], 0, 0, "")
+                    row = (nid, note_guid(card.key), mid, mod, -1, "  ", flds, fields[0], 0, 0, "")
                     notes.append(row)
-                    for c in note.cards:
+                    for ord_, queue in card_kinds[filled]:
                         # id, nid, did, ord, mod, usn, type, queue, due (new-card order)
-                        head = (next(id_gen), nid, did, c.ord, mod, -1, 0, -1 if c.suspend else 0)
+                        head = (next(id_gen), nid, did, ord_, mod, -1, 0, queue)
                         cards.append((*head, position, *_NEW_CARD_TAIL))
             cursor.executemany("INSERT INTO notes VALUES(?,?,?,?,?,?,?,?,?,?,?);", notes)
             cursor.executemany(
@@ -188,9 +199,30 @@ def write_package(
 
     package = _bulk_package(decks) if bulk else genanki.Package([_genanki_deck(d) for d in decks])
     try:
-        package.write_to_file(
-            str(path), timestamp=timestamp if timestamp is not None else time.time()
-        )
+        _write_to_file(package, path, timestamp if timestamp is not None else time.time())
     except OSError as exc:
         raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from exc
     return path
+
+
+def _write_to_file(package: Any, path: Path, timestamp: float) -> None:
+    """genanki's ``Package.write_to_file``, cleaning up after itself.
+
+    genanki builds the collection database in a temporary file and never
+    deletes it: one file per package left in the temporary folder, as big as
+    the deck. Here it is built in a temporary folder that is removed. The
+    package is the same: the database as ``collection.anki2`` and an empty
+    media list (flashgen decks have no media files).
+    """
+    with tempfile.TemporaryDirectory(prefix="flashgen-") as folder:
+        database = Path(folder) / "collection.anki2"
+        connection = sqlite3.connect(database)
+        try:
+            ids = itertools.count(int(timestamp * 1000))  # genanki's ID sequence
+            package.write_to_db(connection.cursor(), timestamp, ids)
+            connection.commit()
+        finally:
+            connection.close()
+        with zipfile.ZipFile(path, "w") as package_file:
+            package_file.write(database, "collection.anki2")
+            package_file.writestr("media", json.dumps({}))

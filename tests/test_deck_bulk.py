@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -48,3 +49,17 @@ def test_batched_package_has_the_same_rows_as_genankis_own(
     assert len(expected["notes"]) == sum(len(s.cards) for s in specs)
     assert len(expected["cards"]) >= len(expected["notes"])
     assert got == expected
+
+
+def test_writing_a_package_leaves_nothing_in_the_temporary_folder(
+    specs: list[deck.DeckSpec], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # genanki's own write_to_file leaves its collection database behind, one
+    # file per package: a large corpus would fill the temporary folder.
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    bulk = deck.write_package(specs, tmp_path / "bulk.apkg", TIMESTAMP)
+    reference = deck.write_package(specs, tmp_path / "ref.apkg", TIMESTAMP, bulk=False)
+    assert bulk.stat().st_size > 0 and reference.stat().st_size > 0
+    assert list(temp.iterdir()) == []
