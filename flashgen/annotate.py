@@ -30,7 +30,9 @@ _LONG_GLOSS = 20
 
 def keyed_by_reading(word: str) -> bool:
     """CC-CEDICT reads the headword several ways, so its note key includes the reading."""
-    return len(cedict().readings(word)) > 1
+    dictionary = cedict()
+    # One entry has one reading: only headwords with several entries are parsed.
+    return dictionary.entry_count(word) > 1 and len(dictionary.readings(word)) > 1
 
 
 def note_key(word: str, numbered: str) -> str:
@@ -111,6 +113,8 @@ def clip_tokens(tokens: Sequence[str], lo: int, hi: int) -> list[str]:
     >>> clip_tokens(["我们", "发展", "产业"], 1, 5)
     ['们', '发展', '产']
     """
+    if lo <= 0 and hi >= sum(map(len, tokens)):
+        return list(tokens)  # the whole sentence is shown (most examples)
     out, pos = [], 0
     for token in tokens:
         a, b = pos, pos + len(token)
@@ -138,7 +142,7 @@ def example_pinyin(tokens: Sequence[str]) -> str:
     >>> example_pinyin(["我们", "发展", "产业", "。"])
     'wǒmen fāzhǎn chǎnyè 。'
     """
-    return " ".join(group for group in map(_token_pinyin, tokens) if group)
+    return " ".join(filter(None, map(_token_pinyin, tokens)))
 
 
 @cache
@@ -187,13 +191,14 @@ def annotate(
     if use.hsk is not None:
         frequency += f" · HSK {'7-9' if use.hsk == 7 else use.hsk}"
     tags = [t for t in (notes, "composed" if composed else "") if t]
+    toned = re.search(r"\d", numbered) is not None  # numbered pinyin, not a glossary's own text
     return Card(
         key=note_key(word, numbered),
         simplified=word,
         traditional=traditional,
-        pinyin=pinyin_html(numbered) if re.search(r"\d", numbered) else html.escape(marked),
-        pinyin_numbered=numbered if re.search(r"\d", numbered) else "",
-        zhuyin=numbered_to_zhuyin(numbered) if re.search(r"\d", numbered) else "",
+        pinyin=pinyin_html(numbered) if toned else html.escape(marked),
+        pinyin_numbered=numbered if toned else "",
+        zhuyin=numbered_to_zhuyin(numbered) if toned else "",
         definition=mask(definition, (word, example.form, traditional)),
         classifier=classifier,
         example=head + examples.highlight(text, example.start - lo, example.form) + tail,

@@ -58,6 +58,11 @@ class Cedict:
             self._parsed[word] = found
         return found
 
+    def entry_count(self, word: str) -> int:
+        """How many entries the headword has (without parsing them)."""
+        lines = self._raw.get(word)
+        return lines.count(b"\n") + 1 if lines else 0
+
     def __contains__(self, word: object) -> bool:
         return word in self._raw
 
