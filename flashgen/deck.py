@@ -189,11 +189,18 @@ def _bulk_package(decks: Sequence[DeckSpec]) -> Any:
 
 
 def write_package(
-    decks: Sequence[DeckSpec], path: Path, timestamp: float | None = None, *, bulk: bool = True
+    decks: Sequence[DeckSpec],
+    path: Path,
+    timestamp: float | None = None,
+    *,
+    bulk: bool = True,
+    named: Path | None = None,
 ) -> Path:
     """Write ``decks`` into one ``.apkg`` at ``path`` (callers make it atomic).
 
     ``bulk=False`` lets genanki insert every note itself (slower; same rows).
+    Errors name ``named`` (the package's final path, when ``path`` is a
+    temporary one), else ``path``.
     """
     import genanki
 
@@ -201,8 +208,14 @@ def write_package(
     try:
         _write_to_file(package, path, timestamp if timestamp is not None else time.time())
     except OSError as exc:
-        raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from exc
+        raise OutputError(f"{named or path}: cannot write ({exc.strerror or exc})") from exc
+    except _NoTemporaryFolder as exc:
+        raise OutputError(f"{named or path}: {exc}") from exc
     return path
+
+
+class _NoTemporaryFolder(Exception):
+    """The collection database could not be built in the temporary folder."""
 
 
 def _write_to_file(package: Any, path: Path, timestamp: float) -> None:
@@ -214,15 +227,23 @@ def _write_to_file(package: Any, path: Path, timestamp: float) -> None:
     package is the same: the database as ``collection.anki2`` and an empty
     media list (flashgen decks have no media files).
     """
-    with tempfile.TemporaryDirectory(prefix="flashgen-") as folder:
+    try:
+        temporary = tempfile.TemporaryDirectory(prefix="flashgen-")
+    except OSError as exc:
+        reason = exc.strerror or exc
+        raise _NoTemporaryFolder(f"no temporary folder to build it in ({reason})") from exc
+    with temporary as folder:
         database = Path(folder) / "collection.anki2"
-        connection = sqlite3.connect(database)
         try:
-            ids = itertools.count(int(timestamp * 1000))  # genanki's ID sequence
-            package.write_to_db(connection.cursor(), timestamp, ids)
-            connection.commit()
-        finally:
-            connection.close()
+            connection = sqlite3.connect(database)
+            try:
+                ids = itertools.count(int(timestamp * 1000))  # genanki's ID sequence
+                package.write_to_db(connection.cursor(), timestamp, ids)
+                connection.commit()
+            finally:
+                connection.close()
+        except sqlite3.Error as exc:  # the temporary folder is full, for one
+            raise _NoTemporaryFolder(f"cannot build its collection database ({exc})") from exc
         with zipfile.ZipFile(path, "w") as package_file:
             package_file.write(database, "collection.anki2")
             package_file.writestr("media", json.dumps({}))

@@ -42,7 +42,7 @@ def write_decks(
     """Write ``specs`` into the package ``path`` (atomically), and their TSV lists if asked."""
 
     def write(tmp: Path) -> None:
-        deck.write_package(specs, tmp, timestamp)
+        deck.write_package(specs, tmp, timestamp, named=path)
 
     atomic_write_file(path, write)
     if word_list:

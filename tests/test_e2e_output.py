@@ -154,3 +154,27 @@ def test_a_single_package_that_cannot_be_written_is_one_error(tmp_path: Path) ->
     assert result.exit_code == 1
     assert error_lines(result) == [f"error: {single}: cannot write (Is a directory)"]
     assert "4 documents, 4 failed," in result.output
+
+
+def test_no_temporary_folder_is_one_error_per_package_and_nothing_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each package's collection database is built in the temporary folder first."""
+    import tempfile
+
+    from e2e import error_lines
+
+    corpus = _corpus(tmp_path / "corpus")
+    built = run(corpus, "--out", tmp_path / "built", "--jobs", "1")
+    assert built.exit_code == 0, built.output
+    names = sorted(p.name for p in apkgs(tmp_path / "built"))
+    out = tmp_path / "out"
+    missing = tmp_path / "no such folder"
+    monkeypatch.setattr(tempfile, "tempdir", str(missing))
+    result = run(corpus, "--out", out, "--jobs", "1")
+    assert_clean_exit(result)
+    assert result.exit_code == 1
+    reason = "no temporary folder to build it in (No such file or directory)"
+    assert sorted(error_lines(result)) == [f"error: {out / n}: {reason}" for n in names]
+    assert not apkgs(out) and not list(out.glob(".*.partial"))
+    assert not missing.exists()
