@@ -176,10 +176,10 @@ def units(
     out: list[tuple[str, int, str]] = []
     pos = 0
     flags = 0
-    for i, tok in enumerate(tokens):
+    for i, (tok, shape) in enumerate(zip(tokens, map(_shape, tokens), strict=True)):
         start = pos
         pos += len(tok)
-        before, flags = flags, _shape(tok)  # the previous token's flags, this one's
+        before, flags = flags, shape  # the previous token's flags, this one's
         if not flags & _HAN:
             continue
         if before & _NUMERAL_LAST and flags & _UNIT_FIRST:
@@ -232,23 +232,26 @@ def analyse(
         tokens = sentence_tokens(simple, known_terms, extra)
         original: tuple[str, ...] | None = None
         cost = examples.score(sentence.text)
+        converted = sentence.text != simple  # else every word is written as it is
         for word, start, tag in units(tokens, all_terms, glossary):
             running.append(word)
             if _excluded(word):
                 continue
+            if converted and word not in counts:  # first seen, in another script
+                forms[word] = sentence.text[start : start + len(word)]
             counts[word] += 1
-            form = sentence.text[start : start + len(word)]
-            forms.setdefault(word, form)
             if tag:
                 tags[word] = tag
-            elif word not in tags and is_proper_noun(word):
-                tags[word] = "proper-noun"
             if word not in best or cost < best[word][0]:
                 if original is None:
                     original = tuple(_original_tokens(tokens, sentence, simple))
+                form = sentence.text[start : start + len(word)] if converted else word
                 best[word] = (cost, Example(sentence.text, original, start, form, sentence.line))
+    for word in counts:
+        if word not in tags and is_proper_noun(word):
+            tags[word] = "proper-noun"
     uses = tuple(
-        WordUse(word=w, count=c, zipf=zipf(w), hsk=hsk_level(w), forms=(forms[w],))
+        WordUse(word=w, count=c, zipf=zipf(w), hsk=hsk_level(w), forms=(forms.get(w, w),))
         for w, c in counts.items()
     )
     examples_of = {w: e for w, (_, e) in best.items()}

@@ -16,6 +16,8 @@ fragments (新 质 生产力, 专精 特 新). Cheap signals mark such a string 
 
 from __future__ import annotations
 
+import itertools
+import operator
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -56,20 +58,46 @@ def _bound(token: str) -> bool:
     return len(token) > 1 or hsk_level(token) is None
 
 
-def _items(tokens: Sequence[str]) -> list[tuple[int, int]]:
+# Each token as one letter, so that runs and separators are found by regular
+# expressions (in C) rather than token by token: "s" a list separator; "b" a
+# fragment that is bound, "m" another fragment (particles excepted); "." the rest.
+_SEPARATOR = re.compile("s")
+_RUN = re.compile("[mb]+")
+_BOUND_RUN = re.compile("[mb]*b[mb]*")  # a maximal run with a bound piece in it
+
+
+@cache
+def _token_class(token: str) -> str:
+    """The token's letter in :func:`_classes`."""
+    if token in _LIST_SEPARATORS:
+        return "s"
+    if not _is_fragment(token, dictionary_words()) or token in _PARTICLES:
+        return "."
+    return "b" if _bound(token) else "m"
+
+
+def _classes(tokens: Sequence[str]) -> str:
+    """One letter per token (see :data:`_SEPARATOR`).
+
+    >>> _classes(["发展", "新", "质", "生产力", "的", "、"])
+    '.mb..s'
+    """
+    return "".join(map(_token_class, tokens))
+
+
+def _items(classes: str) -> list[tuple[int, int]]:
     """(start, end) token ranges of the stretches between list separators."""
     out, start = [], 0
-    for i, t in enumerate(tokens):
-        if t in _LIST_SEPARATORS:
-            out.append((start, i))
-            start = i + 1
-    out.append((start, len(tokens)))
+    for m in _SEPARATOR.finditer(classes):
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, len(classes)))
     return [(a, b) for a, b in out if b > a]
 
 
-def _shared_heads(tokens: Sequence[str]) -> set[int]:
+def _shared_heads(tokens: Sequence[str], classes: str) -> set[int]:
     """Token positions of a verb that parallel list items share (投早、投小、投长期)."""
-    items = _items(tokens)
+    items = _items(classes)
     heads: set[int] = set()
     for (a1, _), (a2, _) in zip(items, items[1:], strict=False):
         if tokens[a1] == tokens[a2] and len(tokens[a1]) == 1:
@@ -86,25 +114,21 @@ class Candidate:
     evidence: str
 
 
-def _runs(tokens: Sequence[str], words: frozenset[str], heads: set[int]) -> list[tuple[int, int]]:
-    """Maximal runs of fragments, split at particles, edges trimmed of function characters."""
+def _runs(tokens: Sequence[str], classes: str, heads: set[int]) -> list[tuple[int, int]]:
+    """Maximal runs of fragments, split at particles, edges trimmed of function characters.
+
+    Without shared verbs only runs with a bound piece can give a candidate
+    (see :func:`run_candidates`), so only those are returned.
+    """
     runs = []
-    i, n = 0, len(tokens)
-    while i < n:
-        if not _is_fragment(tokens[i], words) or tokens[i] in _PARTICLES:
-            i += 1
-            continue
-        j = i
-        while j < n and _is_fragment(tokens[j], words) and tokens[j] not in _PARTICLES:
-            j += 1
-        a, b = i, j
+    for match in (_RUN if heads else _BOUND_RUN).finditer(classes):
+        a, b = match.span()
         while a < b and (tokens[a] in _EDGE_FUNCTION or a in heads):
             a += 1
         while b > a and (tokens[b - 1] in _EDGE_FUNCTION or tokens[b - 1] in _LOCALIZERS):
             b -= 1
         if a < b:
             runs.append((a, b))
-        i = j
     return runs
 
 
@@ -120,11 +144,11 @@ def run_candidates(tokens: Sequence[str]) -> list[Candidate]:
     >>> run_candidates(["投", "长期", "、", "投", "硬", "科技", "。"])
     [Candidate(text='硬科技', evidence='parallel')]
     """
-    words = dictionary_words()
-    heads = _shared_heads(tokens)
+    classes = _classes(tokens)
+    heads = _shared_heads(tokens, classes)
     out: list[Candidate] = []
     n = len(tokens)
-    for a, b in _runs(tokens, words, heads):
+    for a, b in _runs(tokens, classes, heads):
         pieces = tokens[a:b]
         parallel = a > 0 and (a - 1) in heads
         before = tokens[a - 2] if parallel and a > 1 else tokens[a - 1] if a > 0 else "。"
@@ -198,16 +222,13 @@ def force_terms(tokens: list[str], terms: frozenset[str]) -> list[str]:
     text = "".join(tokens)
     index, _ = _term_index(terms)
     # A term can only start where two characters open one (in a quarter of
-    # the sentences of the Lu Xun books, nowhere).
-    starts = [i for i in range(len(text) - 1) if text[i : i + 2] in index]
+    # the sentences of the Lu Xun books, nowhere). Each two characters of the
+    # text, looked up in C: map(add, text, text[1:]) gives text[i:i+2].
+    opens = map(index.__contains__, map(operator.add, text, text[1:]))
+    starts = list(itertools.compress(itertools.count(), opens))
     if not starts:
         return tokens
-    bounds = set()
-    pos = 0
-    for t in tokens:
-        bounds.add(pos)
-        pos += len(t)
-    bounds.add(pos)
+    bounds = set(itertools.accumulate(map(len, tokens), initial=0))
     spans: list[tuple[int, int]] = []
     placed_until = 0  # terms are placed left to right and do not overlap
     for i in starts:
