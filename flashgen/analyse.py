@@ -6,6 +6,7 @@ frequency facts and its best example sentence. Level selection happens later.
 
 from __future__ import annotations
 
+import math
 import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -213,16 +214,32 @@ def _excluded(word: str) -> bool:
     return is_number(word) or is_person_name(word)
 
 
+# A word's (cost, example) entry once it is known not to be kept: no cost is
+# below it, so no example is ever built for it.
+_UNWANTED: tuple[float, None] = (-math.inf, None)
+
+# keep(word, zipf, hsk): is the word wanted? (see :func:`analyse`)
+Keep = Callable[[str, float | None, int | None], bool]
+
+
 def analyse(
     document: Document,
     known_terms: frozenset[str],
     extra: tuple[str, ...] = (),
     quoted: frozenset[str] = frozenset(),
+    keep: Keep | None = None,
 ) -> Analysis:
-    """Segment ``document`` and collect each candidate word's use and best example."""
+    """Segment ``document`` and collect each candidate word's use and best example.
+
+    A word's best example is in its sentence of lowest :func:`examples.score`
+    (the first of those), at its first occurrence there. With ``keep``, the
+    result is the analysis :meth:`Analysis.narrowed` to the words it accepts,
+    given each word, its Zipf value and HSK level; the other words' examples
+    are never built (half of them, on the Lu Xun books at the advanced level).
+    """
     counts: Counter[str] = Counter()
     forms: dict[str, str] = {}
-    best: dict[str, tuple[float, Example]] = {}
+    best: dict[str, tuple[float, Example | None]] = {}
     tags: dict[str, str] = {}
     running: list[str] = []
     known_terms = terms.canonical(known_terms)
@@ -242,20 +259,31 @@ def analyse(
             counts[word] += 1
             if tag:
                 tags[word] = tag
-            if word not in best or cost < best[word][0]:
-                if original is None:
-                    original = tuple(_original_tokens(tokens, sentence, simple))
-                form = sentence.text[start : start + len(word)] if converted else word
-                best[word] = (cost, Example(sentence.text, original, start, form, sentence.line))
-    for word in counts:
+            entry = best.get(word)
+            if entry is None:
+                if keep is not None and not keep(word, zipf(word), hsk_level(word)):
+                    best[word] = _UNWANTED
+                    continue
+            elif cost >= entry[0]:
+                continue
+            if original is None:
+                original = tuple(_original_tokens(tokens, sentence, simple))
+            form = sentence.text[start : start + len(word)] if converted else word
+            best[word] = (cost, Example(sentence.text, original, start, form, sentence.line))
+    wanted = [w for w, (_, e) in best.items() if e is not None]
+    for word in wanted:
         if word not in tags and is_proper_noun(word):
             tags[word] = "proper-noun"
     uses = tuple(
         WordUse(word=w, count=c, zipf=zipf(w), hsk=hsk_level(w), forms=(forms.get(w, w),))
         for w, c in counts.items()
+        if best[w] is not _UNWANTED
     )
-    examples_of = {w: e for w, (_, e) in best.items()}
-    return Analysis(document, uses, examples_of, tuple(running), tags, len(running))
+    examples_of = {w: e for w, (_, e) in best.items() if e is not None}
+    if keep is None:
+        return Analysis(document, uses, examples_of, tuple(running), tags, len(running))
+    tags = {w: t for w, t in tags.items() if best[w] is not _UNWANTED}
+    return Analysis(document, uses, examples_of, (), tags, len(running))
 
 
 def _sentence_pairs(text: str) -> list[tuple[Sentence, str]]:

@@ -268,8 +268,11 @@ def _analyse_for_cards(
 ) -> Analysis:
     """Analyse a document, keeping only the words that could get a card at this level."""
     level = config.level.value
-    return analyse(doc, known_terms, extra).narrowed(
-        lambda u: rank.band(u.hsk, u.zipf) == level and u.word not in known
+    return analyse(
+        doc,
+        known_terms,
+        extra,
+        keep=lambda word, zipf, hsk: rank.band(hsk, zipf) == level and word not in known,
     )
 
 

@@ -1,0 +1,66 @@
+"""Analysis narrowed early (what a build does) is the analysis narrowed after the fact."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from flashgen import rank
+from flashgen.analyse import Analysis, analyse, discover_terms
+from flashgen.config import BuildConfig
+from flashgen.models import Document
+from flashgen.pipeline import BuildReport, load_documents
+from flashgen.variants import to_traditional
+
+TEXTS = Path(__file__).parent / "data" / "texts"
+
+
+@pytest.fixture(scope="module")
+def documents() -> list[Document]:
+    """The shipped samples, two test texts, and one of them in traditional script."""
+    docs = load_documents(BuildConfig(), (), BuildReport())
+    docs += load_documents(BuildConfig(), (TEXTS,), BuildReport())
+    simplified = docs[-1]
+    traditional = "".join(to_traditional(ch, "tw") for ch in simplified.text)
+    docs.append(Document("traditional", traditional, "test", "traditional"))
+    return docs
+
+
+def _same(a: Analysis, b: Analysis) -> bool:
+    return (a.uses, a.examples, a.tags, a.running_words, a.words_seen) == (
+        b.uses,
+        b.examples,
+        b.tags,
+        b.running_words,
+        b.words_seen,
+    )
+
+
+@pytest.mark.parametrize("level", ["beginner", "intermediate", "advanced"])
+def test_keeping_a_level_while_analysing_equals_narrowing_afterwards(
+    documents: list[Document], level: str
+) -> None:
+    terms = discover_terms(documents)
+    known = frozenset({"发展", "产业", "创新"})
+
+    def keep(word: str, zipf: float | None, hsk: int | None) -> bool:
+        return rank.band(hsk, zipf) == level and word not in known
+
+    for doc in documents:
+        whole = analyse(doc, terms)
+        early = analyse(doc, terms, keep=keep)
+        assert early.uses, doc.title
+        assert _same(early, whole.narrowed(lambda u: keep(u.word, u.zipf, u.hsk))), doc.title
+        assert set(early.examples) == {u.word for u in early.uses}
+        assert early.words_seen == len(whole.running_words) > len(early.uses)
+
+
+def test_a_traditional_text_keeps_its_own_forms(documents: list[Document]) -> None:
+    doc = documents[-1]
+    analysis = analyse(doc, frozenset())
+    assert any(u.forms[0] != u.word for u in analysis.uses)
+    for use in analysis.uses:
+        example = analysis.examples[use.word]
+        assert example.sentence[example.start :].startswith(example.form)
+        assert len(example.form) == len(use.word)
