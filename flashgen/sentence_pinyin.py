@@ -62,7 +62,10 @@ def tone3(text: str) -> list[str]:
     """Numbered syllables of ``text``, exactly as :func:`reference` gives them."""
     _, _, phrases, singles, hans, seg, _ = _pypinyin()
     out: list[str] = []
-    for word in seg(text):
+    # A word pypinyin lists, or one character, is one segment: what its
+    # segmenter finds too (a Han run, cut by strict maximum matching), sooner.
+    one = hans.match(text) and (len(text) == 1 or text in phrases)
+    for word in (text,) if one else seg(text):
         if not hans.match(word):
             out.extend(word)  # no reading: each character as it is (errors=list)
             continue
