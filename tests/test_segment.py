@@ -124,3 +124,65 @@ def test_rjieba_engine_cuts_exactly_as_jieba_with_the_same_dictionary(tmp_path: 
     texts.append((DATA / "segment_cases.tsv").read_text(encoding="utf-8"))
     for text in texts:
         assert tokenizer().cut(text, False) == list(reference.cut(text, HMM=False))
+
+
+# Tokens of every kind the term finder tells apart: fragments bound or not,
+# particles, function characters, localizers, list separators, dictionary words.
+_TERM_TOKENS = st.sampled_from(
+    [*"新质投硬、，。的了和在上旁特我爱你氢能", "生产力", "科技", "专精", "发展"]
+)
+
+
+def _maximal_runs_token_by_token(tokens: list[str]) -> list[tuple[int, int]]:
+    """Runs of fragments (particles excepted), found one token at a time."""
+    from flashgen import terms
+    from flashgen.lexicon import dictionary_words
+
+    member = [
+        terms._is_fragment(t, dictionary_words()) and t not in terms._PARTICLES for t in tokens
+    ]
+    runs, i = [], 0
+    while i < len(tokens):
+        if not member[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(tokens) and member[j]:
+            j += 1
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_TERM_TOKENS, max_size=14))
+def test_runs_found_by_letter_are_the_runs_found_token_by_token(tokens: list[str]) -> None:
+    from flashgen import terms
+
+    classes = terms._classes(tokens)
+    heads = terms._shared_heads(tokens, classes)
+    runs = _maximal_runs_token_by_token(tokens)
+    if not heads:  # then only runs with a bound piece are examined
+        runs = [(a, b) for a, b in runs if any(terms._bound(t) for t in tokens[a:b])]
+    trimmed = []
+    for a, b in runs:
+        while a < b and (tokens[a] in terms._EDGE_FUNCTION or a in heads):
+            a += 1
+        while b > a and (
+            tokens[b - 1] in terms._EDGE_FUNCTION or tokens[b - 1] in terms._LOCALIZERS
+        ):
+            b -= 1
+        if a < b:
+            trimmed.append((a, b))
+    assert terms._runs(tokens, classes, heads) == trimmed
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_TERM_TOKENS, max_size=14))
+def test_runs_without_a_bound_piece_never_give_a_candidate(tokens: list[str]) -> None:
+    from flashgen import terms
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(terms, "_BOUND_RUN", terms._RUN)  # examine every run
+        every_run = run_candidates(tokens)
+    assert run_candidates(tokens) == every_run
