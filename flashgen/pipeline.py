@@ -199,8 +199,14 @@ def plan(
         if progress:
             evidence = _reported(evidence, docs, progress, steps)
         corpus_terms = accept_terms(evidence)
-        analyses = parallel.ordered_map(
+        names = unique_titles(docs)
+        level, variant = config.level.value, config.variant.value
+        Pending = tuple[int, Document, str, int, parallel.Result[_Made]]
+        pending: deque[Pending] = deque()
+        analyses = _analysed(
             workers,
+            jobs,
+            docs,
             partial(
                 _analyse_for_cards,
                 known_terms=corpus_terms,
@@ -208,13 +214,8 @@ def plan(
                 config=config,
                 known=known,
             ),
-            docs,
-            jobs,
+            busy=lambda: sum(not p[4].ready() for p in pending),
         )
-        names = unique_titles(docs)
-        level, variant = config.level.value, config.variant.value
-        Pending = tuple[int, Document, str, int, parallel.Result[_Made]]
-        pending: deque[Pending] = deque()
 
         def finished(all_of_them: bool) -> Iterator[PlannedDeck]:
             """Decks whose annotation is done, in input order (all, at the end)."""
@@ -247,6 +248,39 @@ def plan(
         yield from finished(all_of_them=True)
     if progress:
         progress(steps, steps, "")
+
+
+def _analysed(
+    workers: parallel.Pool | None,
+    jobs: int,
+    docs: list[Document],
+    analyse_one: Callable[[Document], Analysis],
+    busy: Callable[[], int],
+) -> Iterator[Analysis]:
+    """Each document's analysis, in order: made here while the workers annotate,
+    and ahead by the workers whenever they would otherwise wait.
+
+    Made here, an analysis needs no trip between processes, and this process's
+    caches serve every document; but it is one process, so idle workers take
+    documents ahead. ``busy()`` is the number of deck jobs the workers have not
+    finished.
+    """
+    if workers is None:
+        yield from map(analyse_one, docs)
+        return
+    ahead: dict[int, parallel.Result[Analysis]] = {}
+    handed = 0  # documents before this one are analysed here or handed out
+    for i, doc in enumerate(docs):
+        handed = max(handed, i + 1)
+        while (
+            handed < len(docs)
+            and handed - i <= parallel.LOOK_AHEAD * jobs
+            and busy() + sum(not r.ready() for r in ahead.values()) < jobs
+        ):
+            ahead[handed] = parallel.submit(workers, analyse_one, docs[handed])
+            handed += 1
+        result = ahead.pop(i, None)
+        yield result.get() if result is not None else analyse_one(doc)
 
 
 def _reported(
