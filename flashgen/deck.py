@@ -53,11 +53,29 @@ def deck_id(name: str) -> int:
     return (1 << 30) + int.from_bytes(digest[:4], "big") % (1 << 30)
 
 
-def note_guid(key: str) -> str:
-    """The note's GUID from its key alone (namespaced)."""
-    import genanki
+# genanki's (and Anki's) base-91 digits, in order.
+_BASE91 = (
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&()*+,-./:;<=>?@[]^_`{|}~"
+)
 
-    return str(genanki.guid_for(_GUID_NAMESPACE, key))
+
+def note_guid(key: str) -> str:
+    """The note's GUID from its key alone (namespaced).
+
+    What ``genanki.guid_for(namespace, key)`` gives: the first 8 bytes of the
+    SHA-256 of ``namespace__key`` in base 91, written here without genanki's
+    byte-by-byte loops (twice as fast; ``tests/test_deck_bulk.py`` compares).
+
+    >>> note_guid("供给")
+    'BE,{<zzX-c'
+    """
+    digest = hashlib.sha256(f"{_GUID_NAMESPACE}__{key}".encode()).digest()
+    number = int.from_bytes(digest[:8], "big")
+    digits = []
+    while number:
+        number, digit = divmod(number, 91)
+        digits.append(_BASE91[digit])
+    return "".join(reversed(digits))
 
 
 @cache

@@ -60,6 +60,8 @@ def resolve_references(sense: str, script: str = "simplified") -> str:
     'capable; Taiwan pr. xìng &lt;formal&gt;'
     """
     _check_script(script)
+    if "[" not in sense and "|" not in sense:
+        return html.escape(sense, quote=False)  # nothing to resolve (most senses)
     out = []
     pos = 0
     for m in _REFERENCE.finditer(sense):

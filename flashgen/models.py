@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 _VARIANT = re.compile(r"^(old |ancient |archaic |unofficial |Japanese |erroneous )?variant of ")
 
@@ -64,7 +65,7 @@ class DictEntry:
         """CC-CEDICT capitalises the pinyin of names and places (Xi2 Jin4 ping2)."""
         return self.pinyin[:1].isupper()
 
-    @property
+    @cached_property
     def is_variant(self) -> bool:
         """The entry only says the headword is a variant of another (剏 for 创, 咊 for 和)."""
         return all(_VARIANT.match(s) for s in self.senses)

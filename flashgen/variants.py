@@ -12,8 +12,8 @@ standard forms.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from functools import cache
+from collections.abc import Callable, Sequence
+from functools import cache, partial
 from typing import Any
 
 from flashgen.dictionary import cedict
@@ -65,10 +65,15 @@ def tokens_to_traditional(tokens: Sequence[str], variant: str) -> str:
     A word whose traditional form has another length is converted character by
     character, so the result always aligns with the input.
     """
-    return "".join([_aligned_traditional(token, variant) for token in tokens])
+    return "".join(map(_aligned_for(variant), tokens))
 
 
 @cache
+def _aligned_for(variant: str) -> Callable[[str], str]:
+    """:func:`_aligned_traditional` for one variant, cached per token (a faster key)."""
+    return cache(partial(_aligned_traditional, variant=variant))
+
+
 def _aligned_traditional(token: str, variant: str) -> str:
     """One token to traditional, same length (character by character if need be)."""
     converted = to_traditional(token, variant)

@@ -63,3 +63,12 @@ def test_writing_a_package_leaves_nothing_in_the_temporary_folder(
     reference = deck.write_package(specs, tmp_path / "ref.apkg", TIMESTAMP, bulk=False)
     assert bulk.stat().st_size > 0 and reference.stat().st_size > 0
     assert list(temp.iterdir()) == []
+
+
+def test_note_guids_are_genankis_own(specs: list[deck.DeckSpec]) -> None:
+    import genanki
+
+    keys = [c.key for s in specs for c in s.cards] + ["行|hang2", "", "a", "🀄", "x" * 500]
+    keys += [f"词{i}" for i in range(5000)]
+    for key in keys:
+        assert deck.note_guid(key) == genanki.guid_for("flashgen-word-v1", key), key
