@@ -145,18 +145,29 @@ def fresh(folder: Path) -> Callable[[], None]:
     return lambda: shutil.rmtree(folder, ignore_errors=True)
 
 
-def run_case(case: Case, runs: int, cwd: Path) -> list[Sample]:
-    """``runs`` timed runs of one case, printing each as it finishes."""
-    samples = []
+def run_once(case: Case, i: int, runs: int, cwd: Path) -> Sample:
+    """Run ``i`` (from 0) of ``runs`` of one case, printed as it finishes."""
+    case.prepare()
+    s = measure(case.argv, cwd, child_env(case.env))
+    print(
+        f"  {case.name} run {i + 1}/{runs}: {s.seconds:7.2f} s wall  {s.cpu:7.2f} s CPU"
+        f"  {s.peak_mb:6.0f} MB",
+        flush=True,
+    )
+    return s
+
+
+def run_interleaved(cases: list[Case], runs: int, cwd: Path) -> dict[str, list[Sample]]:
+    """``runs`` rounds, each running every case once (A B C D, A B C D, ...).
+
+    A machine's speed drifts (by 10% within an hour, measured on the 2-core
+    machine the README quotes); run by run in turn, the two cases of a ratio
+    see the same drift, where runs case by case could be minutes apart.
+    """
+    samples: dict[str, list[Sample]] = {c.name: [] for c in cases}
     for i in range(runs):
-        case.prepare()
-        s = measure(case.argv, cwd, child_env(case.env))
-        print(
-            f"  {case.name} run {i + 1}/{runs}: {s.seconds:7.2f} s wall  {s.cpu:7.2f} s CPU"
-            f"  {s.peak_mb:6.0f} MB",
-            flush=True,
-        )
-        samples.append(s)
+        for case in cases:
+            samples[case.name].append(run_once(case, i, runs, cwd))
     return samples
 
 
@@ -278,10 +289,12 @@ def benchmark(args: argparse.Namespace, work: Path, cwd: Path) -> int:
     if "E" in args.cases:
         replicate(args.corpus, big, args.scale)
 
-    results: dict[str, list[Sample]] = {}
     for name in args.cases:
         print(f"case {name}: {cases[name].label}", flush=True)
-        results[name] = run_case(cases[name], args.runs_e if name == "E" else args.runs, cwd)
+    quick_cases = [cases[n] for n in args.cases if n != "E"]
+    results = run_interleaved(quick_cases, args.runs, cwd)
+    if "E" in args.cases:  # minutes long: its runs follow
+        results |= run_interleaved([cases["E"]], args.runs_e, cwd)
 
     print()
     print(HEADER)
