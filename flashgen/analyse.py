@@ -235,7 +235,8 @@ def analyse(
     (the first of those), at its first occurrence there. With ``keep``, the
     result is the analysis :meth:`Analysis.narrowed` to the words it accepts,
     given each word, its Zipf value and HSK level; the other words' examples
-    are never built (half of them, on the Lu Xun books at the advanced level).
+    are never built (on the Lu Xun books at the advanced level, 54,000
+    examples are built instead of 92,000).
     """
     counts: Counter[str] = Counter()
     forms: dict[str, str] = {}
