@@ -6,7 +6,9 @@ from real CC-CEDICT entries; between them the words use all five tones.
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
+from typing import Any
 
 from flashgen import notetype
 from flashgen.definitions import format_composed, format_definition
@@ -133,5 +135,19 @@ def build_sample_apkg(path: Path) -> Path:
     deck = genanki.Deck(DECK_ID, DECK_NAME)
     for fields in sample_fields():
         deck.add_note(genanki.Note(model=model, fields=fields, guid=genanki.guid_for(fields[0])))
-    genanki.Package(deck).write_to_file(str(path))
+    write_with_genanki(genanki.Package(deck), path)
     return path
+
+
+def write_with_genanki(package: Any, path: Path, timestamp: float | None = None) -> None:
+    """genanki's own ``Package.write_to_file`` (a deck as another tool makes it).
+
+    genanki leaves its collection database in the temporary folder; here that
+    folder is one of its own, removed afterwards.
+    """
+    with tempfile.TemporaryDirectory(prefix="genanki-") as folder:
+        saved, tempfile.tempdir = tempfile.tempdir, folder
+        try:
+            package.write_to_file(str(path), timestamp=timestamp)
+        finally:
+            tempfile.tempdir = saved

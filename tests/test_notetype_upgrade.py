@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import genanki
+from sample_deck import write_with_genanki
 
 from flashgen import deck, notetype
 from flashgen.config import BuildConfig
@@ -68,7 +69,7 @@ def test_an_old_build_is_updated_in_place_by_a_new_one(tmp_path: Path) -> None:
         old_fields[notetype.FIELDS.index("Definition")] = "old definition"
         old_deck.add_note(genanki.Note(model=_old_model(), fields=old_fields, guid=n.guid))
     old_apkg = tmp_path / "old.apkg"
-    genanki.Package(old_deck).write_to_file(str(old_apkg), timestamp=time.time() - 3600)
+    write_with_genanki(genanki.Package(old_deck), old_apkg, timestamp=time.time() - 3600)
 
     col = Collection(str(tmp_path / "user.anki2"))
     try:

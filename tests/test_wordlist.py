@@ -6,6 +6,7 @@ import csv
 from pathlib import Path
 
 import pytest
+from sample_deck import write_with_genanki
 
 from flashgen import notetype
 from flashgen.wordlist import tsv_text, write_tsv
@@ -36,7 +37,7 @@ def _build_apkg(path: Path) -> None:
     deck = genanki.Deck(2_059_400_110, DECK)
     for guid, fields in zip(GUIDS, NOTES, strict=True):
         deck.add_note(genanki.Note(model=model, fields=fields, guid=guid))
-    genanki.Package(deck).write_to_file(str(path))
+    write_with_genanki(genanki.Package(deck), path)
 
 
 def _notes_by_guid(col) -> dict[str, list[str]]:
