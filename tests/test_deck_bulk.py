@@ -33,7 +33,12 @@ def _rows(package: Path, tmp: Path) -> dict[str, list[tuple[object, ...]]]:
     con = sqlite3.connect(tmp / "collection.anki2")
     try:
         tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")]
-        return {t: con.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall() for t in sorted(tables)}
+        rows = {t: con.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall() for t in sorted(tables)}
+        # The tables and indexes themselves (flashgen copies them from a template).
+        rows["schema"] = con.execute(
+            "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name"
+        ).fetchall()
+        return rows
     finally:
         con.close()
 
