@@ -14,6 +14,16 @@ import pytest
 from flashgen.atomic import atomic_write_file, check_writable, cleanup_partials, partial_path
 from flashgen.errors import OutputError
 
+
+def _write(path: Path, data: bytes) -> None:
+    path.write_bytes(data)
+
+
+def _append(path: Path, data: bytes) -> None:
+    """Append (a stale partial left in place would show up in the result)."""
+    with path.open("ab") as fh:
+        fh.write(data)
+
 REPO = Path(__file__).resolve().parent.parent
 
 
@@ -34,7 +44,7 @@ def test_writes_through_a_hidden_partial_in_the_same_folder(tmp_path: Path) -> N
 def test_replaces_an_existing_file(tmp_path: Path) -> None:
     dest = tmp_path / "deck.apkg"
     dest.write_bytes(b"old")
-    atomic_write_file(dest, lambda tmp: tmp.write_bytes(b"new"))
+    atomic_write_file(dest, lambda tmp: _write(tmp, b"new"))
     assert dest.read_bytes() == b"new"
 
 
@@ -61,7 +71,7 @@ def test_writer_that_writes_nothing_is_an_output_error(tmp_path: Path) -> None:
 def test_stale_partial_is_overwritten(tmp_path: Path) -> None:
     dest = tmp_path / "deck.apkg"
     partial_path(dest).write_bytes(b"garbage from a killed run " * 100)
-    atomic_write_file(dest, lambda tmp: tmp.open("ab").write(b"fresh"))
+    atomic_write_file(dest, lambda tmp: _append(tmp, b"fresh"))
     assert dest.read_bytes() == b"fresh"
 
 

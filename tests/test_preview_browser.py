@@ -64,7 +64,8 @@ def count_near(image: Image.Image, rgb: tuple[int, int, int]) -> int:
     return sum(
         n
         for n, pixel in colours
-        if all(abs(a - b) <= TOLERANCE for a, b in zip(pixel, rgb, strict=True))
+        if isinstance(pixel, tuple)
+        and all(abs(a - b) <= TOLERANCE for a, b in zip(pixel, rgb, strict=True))
     )
 
 
