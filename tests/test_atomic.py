@@ -24,6 +24,7 @@ def _append(path: Path, data: bytes) -> None:
     with path.open("ab") as fh:
         fh.write(data)
 
+
 REPO = Path(__file__).resolve().parent.parent
 
 
