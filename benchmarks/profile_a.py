@@ -99,8 +99,8 @@ def component(frame: Any, parent: str) -> str:
     """The component a frame's own time belongs to, given its caller's component.
 
     >>> class F: file_path = "/w/flashgen/terms.py"; function = "run_candidates"
-    >>> component(F(), "flashgen.analyse")
-    'flashgen.terms'
+    >>> component(F(), "flashgen.words.analyse")
+    'flashgen.words.terms'
     """
     path = (frame.file_path or "").replace("\\", "/")
     if "/jieba/" in path:

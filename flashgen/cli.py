@@ -16,7 +16,7 @@ from typing import Any
 import click
 
 from flashgen import __version__
-from flashgen.config import BuildConfig, Level, Variant
+from flashgen.config import BuildConfig, KnownAnki, Level, Variant
 from flashgen.errors import FlashgenError
 
 
@@ -85,7 +85,6 @@ def _input_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 def _config(opts: dict[str, Any], **extra: Any) -> BuildConfig:
     """The build config from command-line options, with vocab/ defaults."""
-    from flashgen.known import load_known_anki
     from flashgen.resources import vocab_dir
 
     known_files = list(opts["known"])
@@ -95,14 +94,14 @@ def _config(opts: dict[str, Any], **extra: Any) -> BuildConfig:
     glossary = opts["glossary"]
     if glossary is None and (vocab_dir() / "glossary.tsv").is_file():
         glossary = vocab_dir() / "glossary.tsv"
-    known_words: frozenset[str] = frozenset()
     filters = opts["known_deck"] or opts["known_notetype"] or opts["known_field"]
     if filters and not opts["known_anki"]:
         raise click.UsageError("--known-deck/--known-notetype/--known-field need --known-anki")
+    if opts["known_deck"] and opts["known_notetype"]:
+        raise click.UsageError("give --known-deck or --known-notetype, not both")
+    known_anki = None
     if opts["known_anki"]:
-        if opts["known_deck"] and opts["known_notetype"]:
-            raise click.UsageError("give --known-deck or --known-notetype, not both")
-        known_words = load_known_anki(
+        known_anki = KnownAnki(
             opts["known_anki"],
             deck=opts["known_deck"],
             notetype=opts["known_notetype"],
@@ -111,7 +110,7 @@ def _config(opts: dict[str, Any], **extra: Any) -> BuildConfig:
     return BuildConfig(
         known_files=tuple(known_files),
         glossary_file=glossary,
-        known_words=known_words,
+        known_anki=known_anki,
         encoding=opts["encoding"],
         title=opts["title"],
         split_chapters=opts["split"] == "chapters",
@@ -203,7 +202,7 @@ def build(**opts: Any) -> None:
         where = str(r.path) if r.path else "not written" + (f": {r.note}" if r.note else "")
         click.echo(f"{r.deck_name or r.title}: {r.cards} cards -> {where}")
     if opts["preview"]:
-        from flashgen.preview import preview_apkg
+        from flashgen.cards.preview import preview_apkg
 
         for path in sorted(written):
             click.echo(f"preview: {preview_apkg(path, path.with_suffix('.html'))}")
@@ -256,23 +255,15 @@ def stats(**opts: Any) -> None:
 
     Example: flashgen stats article.txt --known vocab/known.txt --plot coverage.png
     """
-    from flashgen import pipeline
-    from flashgen.selection import vocabulary
-    from flashgen.stats import coverage_curve, doc_stats, format_table, plot_coverage, to_json
+    from flashgen import stats as statistics
 
-    config = _config(opts)
-    report = pipeline.BuildReport()
-    vocab = vocabulary(config)
-    known = vocab.known
-    rows, curves = [], {}
-    for name, running, orders in pipeline.document_stats(opts["paths"], config, report, vocab):
-        rows.append((name, doc_stats(running, known, orders)))
-        curves[name] = coverage_curve(running, known, orders[opts["level"]])
+    report = statistics.report(opts["paths"], _config(opts), opts["level"])
     for notice in report.notices:
         click.echo(f"note: {notice}", err=True)
-    click.echo(to_json(rows) if opts["as_json"] else format_table(rows))
+    rows = report.rows
+    click.echo(statistics.to_json(rows) if opts["as_json"] else statistics.format_table(rows))
     if opts["plot"]:
-        click.echo(f"plot: {plot_coverage(curves, opts['plot'])}", err=True)
+        click.echo(f"plot: {statistics.plot_coverage(report.curves, opts['plot'])}", err=True)
     for failure in report.failures:
         click.echo(f"error: {failure}", err=True)
     if not report.ok:
@@ -294,7 +285,7 @@ def preview(apkg: Path, output: Path | None) -> None:
 
     Example: flashgen preview decks/前瞻布局和发展未来产业.apkg -o preview.html
     """
-    from flashgen.preview import preview_apkg
+    from flashgen.cards.preview import preview_apkg
 
     click.echo(preview_apkg(apkg, output or apkg.with_suffix(".html")))
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 
 class Level(str, Enum):
-    """Learner level. Levels are exclusive bands; see :mod:`flashgen.rank`."""
+    """Learner level. Levels are exclusive bands; see :mod:`flashgen.words.levels`."""
 
     BEGINNER = "beginner"
     INTERMEDIATE = "intermediate"
@@ -21,6 +21,20 @@ class Variant(str, Enum):
     TW = "tw"  # Taiwan standard forms (default; CC-CEDICT headwords follow these)
     T = "t"  # OpenCC's standard, inherited forms (爲 裏)
     HK = "hk"  # Hong Kong forms
+
+
+@dataclass(frozen=True)
+class KnownAnki:
+    """An Anki collection whose notes hold words the learner knows (read, never changed).
+
+    ``deck`` (with its subdecks) or ``notetype`` narrows the notes; ``field``
+    counts from 0.
+    """
+
+    collection: Path
+    deck: str | None = None
+    notetype: str | None = None
+    field: int = 0
 
 
 @dataclass(frozen=True)
@@ -44,4 +58,5 @@ class BuildConfig:
     timestamp: float | None = None  # package timestamp; None means "now"
     title: str | None = None  # title of a document read from stdin
     split_chapters: bool = False  # each chapter of a book is a document (a subdeck)
-    known_words: frozenset[str] = field(default_factory=frozenset)
+    known_words: frozenset[str] = field(default_factory=frozenset)  # besides known_files
+    known_anki: KnownAnki | None = None

@@ -35,20 +35,6 @@ class Sentence:
 
 
 @dataclass(frozen=True)
-class Token:
-    """A word as segmented, located in its sentence.
-
-    ``form`` is the text as written (it may be traditional script);
-    ``word`` is its simplified form, which keys the note.
-    """
-
-    word: str
-    form: str
-    sentence: int
-    start: int
-
-
-@dataclass(frozen=True)
 class DictEntry:
     """One CC-CEDICT entry: ``行 行 [xing2] /to walk/to be OK/``.
 
@@ -100,7 +86,7 @@ class WordUse:
 
 @dataclass(frozen=True)
 class Card:
-    """One note's content, field by field (see :mod:`flashgen.notetype`)."""
+    """One note's content, field by field (see :mod:`flashgen.cards.notetype`)."""
 
     key: str
     simplified: str

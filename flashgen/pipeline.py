@@ -13,27 +13,25 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
-from flashgen import deck, parallel, rank, variants
-from flashgen.analyse import (
-    Analysis,
-    TermEvidence,
-    accept_terms,
-    analyse,
-    discover_terms,
-    term_evidence,
-)
-from flashgen.annotate import annotate_all
+from flashgen import identity, parallel
 from flashgen.atomic import check_writable, cleanup_partials
+from flashgen.cards import apkg, output
+from flashgen.cards.annotate import annotate_all
+from flashgen.cards.apkg import DeckSpec, description
 from flashgen.config import BuildConfig
-from flashgen.documents import ReadOptions, Skipped, find_sources, read_source
-from flashgen.errors import FlashgenError, InputError, OutputError
+from flashgen.errors import FlashgenError, InputError
 from flashgen.gcpolicy import fewer_collections
-from flashgen.lexicon import HAN
-from flashgen.models import Card, Chosen, Document
-from flashgen.names import unique_names
-from flashgen.output import targets, write_decks
-from flashgen.selection import Vocabulary, choose, select, vocabulary
-from flashgen.vocab import GlossaryEntry
+from flashgen.learner.glossary import GlossaryEntry
+from flashgen.learner.vocabulary import vocabulary
+from flashgen.lexicon import cedict, frequency, headwords, hsk, traditional
+from flashgen.lexicon.han import HAN
+from flashgen.models import Chosen, Document
+from flashgen.pinyin import readings
+from flashgen.text.documents import ReadOptions, Skipped, find_sources, read_source
+from flashgen.words import levels, segment, wordhood
+from flashgen.words.analyse import Analysis, analyse
+from flashgen.words.selection import choose
+from flashgen.words.terms import TermEvidence, accept_terms, term_evidence
 
 
 @dataclass(frozen=True)
@@ -109,27 +107,14 @@ def load_documents(
     return docs
 
 
-def unique_titles(docs: list[Document]) -> list[str]:
-    """Deck names ``flashgen::<title>``, made distinct by the file name where titles collide."""
-    names = [f"{deck.DECK_PREFIX}{d.title}" for d in docs]
-    counts: dict[str, int] = {}
-    for n in names:
-        counts[n] = counts.get(n, 0) + 1
-    named = [f"{n} ({d.name})" if counts[n] > 1 else n for d, n in zip(docs, names, strict=True)]
-    return unique_names(named)
-
-
 @dataclass(frozen=True)
 class PlannedDeck:
-    """One document's deck: its cards, or, when it was written already, where and how many."""
+    """One document's deck: what to write, and, when a worker wrote it already, the outcome."""
 
     document: Document
-    name: str
-    cards: tuple[Card, ...]
+    spec: DeckSpec
     words_seen: int
-    written: Path | None = None
-    written_cards: int = 0
-    error: str = ""  # the package could not be written
+    written: output.Written | None = None
 
 
 @dataclass(frozen=True)
@@ -147,31 +132,18 @@ class _DeckJob:
     word_list: bool
 
 
-@dataclass(frozen=True)
-class _Made:
-    """What a deck job sends back: the cards, or where they were written and how many."""
-
-    cards: tuple[Card, ...]
-    written: Path | None = None
-    count: int = 0
-    error: str = ""
-
-
-def _make_deck(job: _DeckJob) -> _Made:
+def _make_deck(job: _DeckJob) -> tuple[DeckSpec, output.Written | None]:
     """Annotate (and maybe write) one deck; runs in a worker process with ``--jobs``.
 
     A deck alone in its package is written where it was annotated, so its cards
     never travel back to the main process.
     """
     cards = annotate_all((job.chosen, job.level, job.variant, job.glossary))
+    spec = DeckSpec(job.name, job.description, cards)
     if job.package is None or not cards:
-        return _Made(cards)
-    spec = deck.DeckSpec(job.name, job.description, cards)
-    try:
-        write_decks([spec], job.package, job.timestamp, job.word_list)
-    except OutputError as exc:  # this package only: the other documents go on
-        return _Made((), None, len(cards), str(exc))
-    return _Made((), job.package, len(cards))
+        return spec, None
+    written = output.write(job.package, [spec], job.timestamp, job.word_list)
+    return DeckSpec(spec.name, spec.description, ()), written
 
 
 def plan(
@@ -199,9 +171,9 @@ def plan(
         if progress:
             evidence = _reported(evidence, docs, progress, steps)
         corpus_terms = accept_terms(evidence)
-        names = unique_titles(docs)
+        names = identity.unique_titles(docs)
         level, variant = config.level.value, config.variant.value
-        Pending = tuple[int, Document, str, int, parallel.Result[_Made]]
+        Pending = tuple[int, Document, int, parallel.Result[tuple[DeckSpec, output.Written | None]]]
         pending: deque[Pending] = deque()
         analyses = _analysed(
             workers,
@@ -214,19 +186,19 @@ def plan(
                 config=config,
                 known=known,
             ),
-            busy=lambda: sum(not p[4].ready() for p in pending),
+            busy=lambda: sum(not p[3].ready() for p in pending),
         )
 
         def finished(all_of_them: bool) -> Iterator[PlannedDeck]:
             """Decks whose annotation is done, in input order (all, at the end)."""
             while pending and (
-                all_of_them or len(pending) > parallel.LOOK_AHEAD * jobs or pending[0][4].ready()
+                all_of_them or len(pending) > parallel.LOOK_AHEAD * jobs or pending[0][3].ready()
             ):
-                i, doc, name, seen, result = pending.popleft()
+                i, doc, seen, result = pending.popleft()
                 if progress:
                     progress(len(docs) + i, steps, doc.title)
-                made = result.get()
-                yield PlannedDeck(doc, name, made.cards, seen, made.written, made.count, made.error)
+                spec, written = result.get()
+                yield PlannedDeck(doc, spec, seen, written)
 
         for i, (doc, name, analysis) in enumerate(zip(docs, names, analyses, strict=True)):
             chosen = choose(analysis, config, known, glossary, carded)
@@ -236,14 +208,12 @@ def plan(
                 variant,
                 glossary,
                 name,
-                deck.description(doc.title, doc.source),
+                description(doc.title, doc.source),
                 alone_in[i] if i < len(alone_in) else None,
                 config.timestamp,
                 config.write_list,
             )
-            pending.append(
-                (i, doc, name, analysis.words_seen, parallel.submit(workers, _make_deck, job))
-            )
+            pending.append((i, doc, analysis.words_seen, parallel.submit(workers, _make_deck, job)))
             yield from finished(all_of_them=False)
         yield from finished(all_of_them=True)
     if progress:
@@ -306,26 +276,16 @@ def _analyse_for_cards(
         doc,
         known_terms,
         extra,
-        keep=lambda word, zipf, hsk: rank.band(hsk, zipf) == level and word not in known,
+        keep=lambda word, zipf, hsk: levels.wanted(level, known, hsk, zipf, word),
     )
 
 
 def warm_up(extra: tuple[str, ...] = (), variant: str = "tw") -> None:
-    """Load every dictionary the stages use (before forking workers that share them)."""
-    from flashgen import lexicon, rank, readings, segment, wordhood
-    from flashgen.dictionary import cedict
-
-    cedict()
-    segment.tokenizer(extra)
-    lexicon.dictionary_words()
-    lexicon.hsk_words()
-    lexicon.is_noun("中文")
-    rank.zipf("中文")
-    wordhood.is_unit("年")
-    wordhood.is_proper_noun("中文")
-    variants.warm_up(variant)  # only this variant's converter (0.05-0.12 s each)
-    readings.warm_up()
-    deck.warm_up()
+    """Load every table the stages use (before forking workers that share them)."""
+    for module in (cedict, hsk, headwords, frequency, wordhood, readings, apkg):
+        module.warm_up()
+    segment.warm_up(extra)
+    traditional.warm_up(variant)  # only this variant's converter (0.05-0.12 s each)
 
 
 def build(
@@ -355,63 +315,30 @@ def _build(
     for leftover in cleanup_partials(config.out_dir):
         report.notices.append(f"{leftover}: removed, left by an interrupted run")
     docs = load_documents(config, tuple(paths), report)
-    where = targets(config, docs, unique_titles(docs))
+    where = output.targets(config, docs, identity.unique_titles(docs))
     decks_in = Counter(where)
     alone_in = [p if decks_in[p] == 1 else None for p in where]
-    pending: list[deck.DeckSpec] = []
+    pending: list[DeckSpec] = []
     for i, planned in enumerate(plan(docs, config, progress, alone_in)):
-        doc = planned.document
-        path = where[i]
-        result = DocumentResult(doc.title, planned.name, None, 0, planned.words_seen)
-        if planned.error:
-            result = replace(result, cards=planned.written_cards, error=planned.error)
-        elif planned.written:
-            result = replace(result, path=planned.written, cards=planned.written_cards)
-        elif planned.cards:
-            spec = deck.DeckSpec(
-                planned.name, deck.description(doc.title, doc.source), planned.cards
-            )
+        doc, spec, path = planned.document, planned.spec, where[i]
+        result = DocumentResult(doc.title, spec.name, None, 0, planned.words_seen)
+        if planned.written:
+            written = planned.written
+            result = replace(result, path=written.path, cards=written.notes, error=written.error)
+        elif spec.cards:
             pending.append(spec)
-            result = replace(result, path=path, cards=len(planned.cards))
+            result = replace(result, path=path, cards=len(spec.cards))
         else:
             result = replace(result, note="no new words at this level")
         report.results.append(result)
         last_of_package = i + 1 == len(docs) or where[i + 1] != path
         if last_of_package and pending:
-            try:
-                write_decks(pending, path, config.timestamp, config.write_list)
-            except OutputError as exc:  # this package only: the other documents go on
+            written = output.write(path, pending, config.timestamp, config.write_list)
+            if written.error:  # this package only: the other documents go on
                 report.results = [
-                    replace(r, path=None, error=str(exc)) if r.path == path else r
+                    replace(r, path=None, error=written.error) if r.path == path else r
                     for r in report.results
                 ]
             pending = []
     report.seconds = time.perf_counter() - started
     return report
-
-
-def document_stats(
-    paths: Iterable[Path],
-    config: BuildConfig,
-    report: BuildReport,
-    vocab: Vocabulary | None = None,
-) -> Iterator[tuple[str, tuple[str, ...], dict[str, list[str]]]]:
-    """For ``flashgen stats``: each document's name, running words and each level's card order.
-
-    Names are the deck titles, distinct even where titles collide. Each document
-    is taken on its own (no note de-duplication across documents). ``vocab`` is
-    the learner's lists when the caller has read them already.
-    """
-    from flashgen.config import Level
-
-    docs = load_documents(config, tuple(paths), report)
-    vocab = vocab or vocabulary(config)
-    known, extra = vocab.known, vocab.extra
-    corpus_terms = discover_terms(docs, extra)
-    for doc, name in zip(docs, unique_titles(docs), strict=True):
-        analysis = analyse(doc, corpus_terms, extra)
-        orders = {
-            lv.value: [u.word for u in select(analysis, replace(config, level=lv), known)]
-            for lv in Level
-        }
-        yield name.removeprefix(deck.DECK_PREFIX), analysis.running_words, orders

@@ -19,20 +19,23 @@ import json
 import unicodedata
 import warnings
 from collections import Counter
-from collections.abc import Collection, Mapping, Sequence
-from dataclasses import asdict, dataclass
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from dataclasses import asdict, dataclass, field, replace
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from flashgen.atomic import atomic_write_file
+from flashgen.config import BuildConfig, Level
 from flashgen.errors import MissingExtraError, OutputError
-from flashgen.lexicon import hsk_level
+from flashgen.learner.vocabulary import Vocabulary, vocabulary
+from flashgen.lexicon.hsk import hsk_level
 
 # How many new words a learner might take from one deck: a week, a fortnight and
 # a month of a typical 5-10 new cards a day. Shown as coverage "after N words".
 TOP_N: tuple[int, ...] = (50, 100, 200)
 
-# HSK 3.0 bands, by the levels flashgen.lexicon uses (7 stands for the joint band 7-9).
+# HSK 3.0 bands, by the levels flashgen.lexicon.hsk uses (7 stands for the joint band 7-9).
 BANDS: tuple[tuple[str, frozenset[int]], ...] = (
     ("1-3", frozenset({1, 2, 3})),
     ("4-6", frozenset({4, 5, 6})),
@@ -309,3 +312,68 @@ def plot_coverage(curves: Mapping[str, list[tuple[int, float]]], out: Path) -> P
         except OSError as err:
             raise OutputError(f"{out}: cannot write plot ({err.strerror})") from err
     return out
+
+
+@dataclass(frozen=True)
+class StatsReport:
+    """``flashgen stats`` as data: one row and one coverage curve per document.
+
+    ``curves`` follow the card order of the level asked for.
+    """
+
+    rows: list[tuple[str, DocStats]]
+    curves: dict[str, list[tuple[int, float]]]
+    notices: list[str] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+
+def report(paths: Iterable[Path], config: BuildConfig, level: str) -> StatsReport:
+    """The statistics of every document in ``paths``, for a learner with ``config``'s lists.
+
+    Example: ``report([Path("article.txt")], BuildConfig(), "advanced").rows``.
+    """
+    from flashgen.pipeline import BuildReport
+
+    build = BuildReport()
+    vocab = vocabulary(config)
+    rows, curves = [], {}
+    for name, running, orders in document_stats(paths, config, build, vocab):
+        rows.append((name, doc_stats(running, vocab.known, orders)))
+        curves[name] = coverage_curve(running, vocab.known, orders[level])
+    return StatsReport(rows, curves, build.notices, build.failures)
+
+
+def document_stats(
+    paths: Iterable[Path],
+    config: BuildConfig,
+    report: Any,
+    vocab: Vocabulary | None = None,
+) -> Iterator[tuple[str, tuple[str, ...], dict[str, list[str]]]]:
+    """Each document's name, running words and each level's card order.
+
+    Names are the deck titles, distinct even where titles collide. Each document
+    is taken on its own (no note de-duplication across documents). ``vocab`` is
+    the learner's lists when the caller has read them already; ``report`` is the
+    :class:`~flashgen.pipeline.BuildReport` that collects unreadable documents.
+    """
+    from flashgen import identity
+    from flashgen.pipeline import load_documents
+    from flashgen.words.analyse import analyse
+    from flashgen.words.selection import select
+    from flashgen.words.terms import discover_terms
+
+    docs = load_documents(config, tuple(paths), report)
+    vocab = vocab or vocabulary(config)
+    known, extra = vocab.known, vocab.extra
+    corpus_terms = discover_terms(docs, extra)
+    for doc, name in zip(docs, identity.unique_titles(docs), strict=True):
+        analysis = analyse(doc, corpus_terms, extra)
+        orders = {
+            lv.value: [u.word for u in select(analysis, replace(config, level=lv), known)]
+            for lv in Level
+        }
+        yield identity.title_of(name), analysis.running_words, orders

@@ -8,8 +8,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from evaluation import cards_by_level, read_tsv, score_pinyin, score_vocab
+
 from flashgen.config import BuildConfig
-from flashgen.evaluation import cards_by_level, read_tsv, score_pinyin, score_vocab
 from flashgen.pipeline import BuildReport, load_documents
 
 EVAL = Path(__file__).resolve().parents[1].parent / "shared" / "eval"

@@ -10,10 +10,10 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from flashgen import notetype
-from flashgen.definitions import format_composed, format_definition
-from flashgen.pinyin import numbered_to_zhuyin
-from flashgen.tones import pinyin_html
+from flashgen.cards import notetype
+from flashgen.cards.definitions import format_composed, format_definition
+from flashgen.pinyin.html import pinyin_html
+from flashgen.pinyin.spelling import numbered_to_zhuyin
 
 DECK_ID = 2_059_400_110
 DECK_NAME = "flashgen preview test"
@@ -129,7 +129,7 @@ def build_sample_apkg(path: Path) -> Path:
     """Write the sample deck to ``path`` with genanki; return ``path``."""
     import genanki
 
-    from flashgen.deck import model as flashgen_model
+    from flashgen.cards.apkg import model as flashgen_model
 
     model = flashgen_model()  # the note type flashgen itself writes
     deck = genanki.Deck(DECK_ID, DECK_NAME)

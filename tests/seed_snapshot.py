@@ -20,9 +20,11 @@ def snapshot() -> list[str]:
     rows = []
     for level in Level:
         for p in plan(docs, BuildConfig(level=level)):
-            for c in p.cards:
+            for c in p.spec.cards:
                 rows.append(
-                    "\t".join([level.value, p.name, c.simplified, c.pinyin_numbered, c.example])
+                    "\t".join(
+                        [level.value, p.spec.name, c.simplified, c.pinyin_numbered, c.example]
+                    )
                 )
     return rows
 

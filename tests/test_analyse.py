@@ -6,12 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from flashgen import rank
-from flashgen.analyse import Analysis, analyse, discover_terms
 from flashgen.config import BuildConfig
+from flashgen.lexicon.traditional import to_traditional
 from flashgen.models import Document
 from flashgen.pipeline import BuildReport, load_documents
-from flashgen.variants import to_traditional
+from flashgen.words import levels as rank
+from flashgen.words.analyse import Analysis, analyse
+from flashgen.words.terms import discover_terms
 
 TEXTS = Path(__file__).parent / "data" / "texts"
 

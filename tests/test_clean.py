@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from flashgen.clean import clean_text, is_page_number_line
-from flashgen.decode import decode_bytes
+from flashgen.text.clean import clean_text, is_page_number_line
+from flashgen.text.decode import decode_bytes
 
 CASES = json.loads((Path(__file__).parent / "data" / "clean_cases.json").read_text("utf-8"))
 SEED = Path("/work/shared/corpus/seed/000_8594340499d60f29.txt")

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from cli_run import flashgen, in_folder, ok
 
-from flashgen import notetype
+from flashgen.cards import notetype
 
 HEADER_LINES = 6  # separator, html, notetype, deck, guid column, columns
 NOTES_COLUMN = 1 + notetype.FIELDS.index("Notes")  # the GUID comes first

@@ -15,8 +15,8 @@ import pytest
 from cli_run import SAMPLES, in_folder, ok, sample
 
 from flashgen.config import BuildConfig, Level
-from flashgen.pipeline import BuildReport, document_stats
-from flashgen.stats import PLOT_DPI, PLOT_SIZE, TOP_N
+from flashgen.pipeline import BuildReport
+from flashgen.stats import PLOT_DPI, PLOT_SIZE, TOP_N, document_stats
 
 LEVELS = [lv.value for lv in Level]
 BANDS = ["1-3", "4-6", "7-9", "outside"]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from flashgen import deck
+from flashgen.cards import apkg as deck
 from flashgen.config import BuildConfig, Level
 from flashgen.pipeline import BuildReport, load_documents, plan
 
@@ -21,9 +21,12 @@ def specs() -> list[deck.DeckSpec]:
     """Every deck of the shipped samples at the intermediate level (several hundred notes)."""
     config = BuildConfig(level=Level.INTERMEDIATE)
     docs = load_documents(config, (), BuildReport())
-    planned = [p for p in plan(docs, config) if p.cards]
+    planned = [p for p in plan(docs, config) if p.spec.cards]
     assert len(planned) >= 2
-    return [deck.DeckSpec(p.name, deck.description(p.document.title, ""), p.cards) for p in planned]
+    return [
+        deck.DeckSpec(p.spec.name, deck.description(p.document.title, ""), p.spec.cards)
+        for p in planned
+    ]
 
 
 def _rows(package: Path, tmp: Path) -> dict[str, list[tuple[object, ...]]]:

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from flashgen.decode import Decoded, decode_bytes, odd_share
 from flashgen.errors import ConfigError, InputError
+from flashgen.text.decode import Decoded, decode_bytes, odd_share
 
 SHORT_SIMPLIFIED = "今天天气很好，我们一起去公园散步吧。"
 SHORT_TRADITIONAL = "今天天氣很好，我們一起去公園散步吧。"

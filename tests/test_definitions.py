@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from flashgen.definitions import format_composed, format_definition
+from flashgen.cards.definitions import format_composed, format_definition
 
 CASES = json.loads(Path(__file__).with_name("data").joinpath("definition_cases.json").read_text())
 

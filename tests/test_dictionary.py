@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from itertools import islice
 
-from flashgen.annotate import keyed_by_reading
-from flashgen.dictionary import cedict, parse_lines
+from flashgen.identity import keyed_by_reading
+from flashgen.lexicon.cedict import cedict, parse_lines
 
 
 def test_every_entry_of_a_headword_is_kept_in_file_order() -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from flashgen import resources
 from flashgen.config import BuildConfig
-from flashgen.documents import split_sentences, title_of
 from flashgen.pipeline import BuildReport, load_documents
+from flashgen.text.documents import split_sentences, title_of
 
 SAMPLE_TITLES = [
     "前瞻布局和发展未来产业",

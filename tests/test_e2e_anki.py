@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from flashgen import notetype
+from flashgen.cards import notetype
 from flashgen.cli import main
 from flashgen.config import BuildConfig, Level, Variant
 from flashgen.pipeline import BuildReport, build, load_documents, plan
@@ -173,7 +173,7 @@ def test_every_note_has_its_fields_filled_as_specified(col: Any) -> None:
 
 
 def test_every_definition_is_from_cc_cedict_or_marked_as_composed(col: Any) -> None:
-    from flashgen.dictionary import cedict
+    from flashgen.lexicon.cedict import cedict
 
     for note in flashgen_notes(col):
         word = note["Simplified"]
@@ -221,7 +221,11 @@ def test_deck_descriptions_name_the_source_and_the_dictionary_licence(
 def test_new_card_order_in_anki_is_the_planned_rarest_first_order(col: Any) -> None:
     config = BuildConfig(level=Level.ADVANCED)
     docs = load_documents(config, (), BuildReport())
-    planned = {p.name: [c.simplified for c in p.cards] for p in plan(docs, config) if p.cards}
+    planned = {
+        p.spec.name: [c.simplified for c in p.spec.cards]
+        for p in plan(docs, config)
+        if p.spec.cards
+    }
     assert planned
     for deck_name, words in planned.items():
         notes = deck_notes_in_due_order(col, deck_name)

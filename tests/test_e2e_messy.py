@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from e2e import Note, anki_notes, apkgs, assert_clean_exit, run, visible
 
-# An example is cut to about 60 characters plus two "…" (flashgen.examples.WINDOW_MAX).
+# An example is cut to about 60 characters plus two "…" (flashgen.words.examples.WINDOW_MAX).
 MAX_EXAMPLE_CHARS = 70
 
 HTML_TXT = """<!DOCTYPE html><html><head><title>春节习俗</title>

@@ -67,7 +67,7 @@ def test_any_text_gives_cards_whose_examples_show_their_headword(
             assert failure.startswith(f"{path}: ") or failure.startswith("doc.txt: ")
             assert "\n" not in failure
         for planned in plan(docs, config):
-            for card in planned.cards:
+            for card in planned.spec.cards:
                 example = visible(card.example)
                 assert card.simplified in example or card.form in example, (card, example)
                 assert len(example) <= MAX_EXAMPLE_CHARS, example
@@ -128,4 +128,4 @@ def test_a_damaged_book_or_word_file_is_an_error_not_a_crash(
         for failure in report.failures:
             assert failure.startswith(f"{name}: ") and "\n" not in failure
         for planned in plan(docs, config):
-            assert all(c.simplified in visible(c.example) for c in planned.cards)
+            assert all(c.simplified in visible(c.example) for c in planned.spec.cards)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from flashgen.examples import CHAR_WINDOW_MAX, highlight, score, window
+from flashgen.words.examples import CHAR_WINDOW_MAX, highlight, score, window
 
 
 def test_complete_sentences_of_readable_length_score_best() -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from flashgen.errors import InputError
-from flashgen.formats import read_parts
+from flashgen.text.formats import read_parts
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 MC = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from flashgen.errors import InputError
-from flashgen.formats import read_parts
+from flashgen.text.formats import read_parts
 
 CONTAINER = """<?xml version="1.0"?>
 <container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">

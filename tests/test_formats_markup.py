@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from flashgen.errors import InputError
-from flashgen.formats import is_supported, read_parts
-from flashgen.markdown_text import markdown_title, markdown_to_lines
-from flashgen.markup import html_title, html_to_lines, link_density, looks_like_html
+from flashgen.text.formats import is_supported, read_parts
+from flashgen.text.markdown import markdown_title, markdown_to_lines
+from flashgen.text.markup import html_title, html_to_lines, link_density, looks_like_html
 
 DATA = Path(__file__).parent / "data" / "formats"
 

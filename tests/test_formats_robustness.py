@@ -10,7 +10,7 @@ from test_formats_docx import make_docx  # tests/ is on sys.path (rootdir-relati
 from test_formats_epub import CHAPTERS, make_epub
 
 from flashgen.errors import InputError
-from flashgen.formats import SUPPORTED_SUFFIXES, Part, read_parts
+from flashgen.text.formats import SUPPORTED_SUFFIXES, Part, read_parts
 
 SAMPLES = {".epub": make_epub(CHAPTERS), ".docx": make_docx()}
 DATA = Path(__file__).parent / "data" / "formats"

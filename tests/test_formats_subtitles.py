@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from flashgen.errors import InputError
-from flashgen.formats import read_parts
+from flashgen.text.formats import read_parts
 
 DATA = Path(__file__).parent / "data" / "formats"
 CASES = json.loads((DATA / "subtitles.json").read_text(encoding="utf-8"))

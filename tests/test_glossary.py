@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from flashgen import notetype
+from flashgen.cards import notetype
 from flashgen.cli import main
 
 GLOSSARY = (

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from flashgen.errors import ConfigError
-from flashgen.known import detect_format, load_known_anki, load_known_file
+from flashgen.learner.known import detect_format, load_known_anki, load_known_file
 
 DATA = Path(__file__).parent / "data"
 CASES = json.loads((DATA / "known_files.json").read_text(encoding="utf-8"))

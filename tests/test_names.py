@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from flashgen.names import safe_filename, unique_names
+from flashgen.filenames import safe_filename, unique_names
 
 CASES = json.loads((Path(__file__).parent / "data" / "safe_filename_cases.json").read_text("utf-8"))
 FORBIDDEN = set('/\\:*?"<>|')

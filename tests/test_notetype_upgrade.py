@@ -15,7 +15,8 @@ from typing import Any
 import genanki
 from sample_deck import write_with_genanki
 
-from flashgen import deck, notetype
+from flashgen.cards import apkg as deck
+from flashgen.cards import notetype
 from flashgen.config import BuildConfig
 from flashgen.pipeline import build
 

@@ -18,7 +18,7 @@ def _decks(jobs: int, level: Level) -> list[tuple[str, int, tuple[Card, ...]]]:
     report = BuildReport()
     docs = load_documents(config, (), report) + load_documents(config, (TEXTS,), report)
     assert len(docs) >= 6
-    return [(p.name, p.words_seen, p.cards) for p in plan(docs, config)]
+    return [(p.spec.name, p.words_seen, p.spec.cards) for p in plan(docs, config)]
 
 
 @pytest.mark.parametrize("level", [Level.BEGINNER, Level.ADVANCED])

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from sample_deck import build_sample_apkg, sample_fields
 
-from flashgen import notetype
+from flashgen.cards import notetype
+from flashgen.cards.preview import preview_apkg, read_cards, render_template
 from flashgen.errors import InputError, OutputError
-from flashgen.preview import preview_apkg, read_cards, render_template
 
 CASES = json.loads(Path(__file__).with_name("data").joinpath("template_cases.json").read_text())
 

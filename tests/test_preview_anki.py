@@ -8,7 +8,7 @@ import re
 import pytest
 from sample_deck import build_sample_apkg
 
-from flashgen.preview import read_cards
+from flashgen.cards.preview import read_cards
 
 # (Simplified, template ord) -> (front HTML, back HTML)
 Rendered = dict[tuple[str, int], tuple[str, str]]

@@ -13,7 +13,7 @@ import pytest
 from PIL import Image
 from sample_deck import build_sample_apkg
 
-from flashgen.preview import preview_apkg
+from flashgen.cards.preview import preview_apkg
 
 CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = pytest.mark.skipif(

@@ -5,8 +5,9 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from flashgen.lexicon.frequency import zipf
 from flashgen.models import WordUse
-from flashgen.rank import band, rarity_order, zipf
+from flashgen.words.levels import band, rarity_order
 
 
 def test_the_list_value_is_used_not_the_re_tokenized_estimate() -> None:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from flashgen.pinyin import numbered_to_marks, numbered_to_zhuyin
-from flashgen.readings import reading
+from flashgen.pinyin.readings import reading
+from flashgen.pinyin.spelling import numbered_to_marks, numbered_to_zhuyin
 
 DATA = Path(__file__).parent / "data"
 

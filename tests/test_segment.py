@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from flashgen.segment import cut
-from flashgen.terms import force_terms, quoted_terms, run_candidates
+from flashgen.words.segment import cut
+from flashgen.words.terms import force_terms, quoted_terms, run_candidates
 
 DATA = Path(__file__).parent / "data"
 
@@ -110,8 +110,8 @@ def test_forcing_terms_matches_scanning_every_position(
 def test_rjieba_engine_cuts_exactly_as_jieba_with_the_same_dictionary(tmp_path: Path) -> None:
     import jieba
 
-    from flashgen.segment import _cached_added_words as added
-    from flashgen.segment import jieba_entries, tokenizer
+    from flashgen.words.segment import _cached_added_words as added
+    from flashgen.words.segment import jieba_entries, tokenizer
 
     entries = jieba_entries()
     entries.update(added())
@@ -135,8 +135,8 @@ _TERM_TOKENS = st.sampled_from(
 
 def _maximal_runs_token_by_token(tokens: list[str]) -> list[tuple[int, int]]:
     """Runs of fragments (particles excepted), found one token at a time."""
-    from flashgen import terms
-    from flashgen.lexicon import dictionary_words
+    from flashgen.lexicon.headwords import dictionary_words
+    from flashgen.words import terms
 
     member = [
         terms._is_fragment(t, dictionary_words()) and t not in terms._PARTICLES for t in tokens
@@ -157,7 +157,7 @@ def _maximal_runs_token_by_token(tokens: list[str]) -> list[tuple[int, int]]:
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_TERM_TOKENS, max_size=14))
 def test_runs_found_by_letter_are_the_runs_found_token_by_token(tokens: list[str]) -> None:
-    from flashgen import terms
+    from flashgen.words import terms
 
     classes = terms._classes(tokens)
     heads = terms._shared_heads(tokens, classes)
@@ -180,7 +180,7 @@ def test_runs_found_by_letter_are_the_runs_found_token_by_token(tokens: list[str
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_TERM_TOKENS, max_size=14))
 def test_runs_without_a_bound_piece_never_give_a_candidate(tokens: list[str]) -> None:
-    from flashgen import terms
+    from flashgen.words import terms
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(terms, "_BOUND_RUN", terms._RUN)  # examine every run

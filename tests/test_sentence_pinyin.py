@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from flashgen import segment
-from flashgen.documents import split_sentences
-from flashgen.sentence_pinyin import reference, tone3
+from flashgen.pinyin.sentence import reference, tone3
+from flashgen.text.documents import split_sentences
+from flashgen.words import segment
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 SEED = CORPUS / "seed"

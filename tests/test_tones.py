@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from flashgen.tones import hanzi_html, pinyin_html
+from flashgen.pinyin.html import hanzi_html, pinyin_html
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from flashgen.wordhood import is_number, is_person_name, judge, split_parts
+from flashgen.words.wordhood import is_number, is_person_name, judge, split_parts
 
 DATA = Path(__file__).parent / "data"
 
@@ -46,8 +46,8 @@ def test_cached_name_sets_match_the_entries_on_all_of_cc_cedict() -> None:
     entries say: every entry capitalised, and for people, life dates or "surname"."""
     import re
 
-    from flashgen.dictionary import cedict
-    from flashgen.wordhood import is_person_name, is_proper_noun
+    from flashgen.lexicon.cedict import cedict
+    from flashgen.words.wordhood import is_person_name, is_proper_noun
 
     person = re.compile(r"\(\d{3,4}-|\bsurname\b|\(\d{3,4}\)")
     dictionary = cedict()

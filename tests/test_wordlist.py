@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from sample_deck import write_with_genanki
 
-from flashgen import notetype
-from flashgen.wordlist import tsv_text, write_tsv
+from flashgen.cards import notetype
+from flashgen.cards.wordlist import tsv_text, write_tsv
 
 DECK = "flashgen::Sample article"
 GUIDS = ["fg-学习-guid", "fg/2+guid,x", 'fg"quote']
@@ -31,7 +31,7 @@ NOTES = [
 def _build_apkg(path: Path) -> None:
     import genanki
 
-    from flashgen.deck import model as flashgen_model
+    from flashgen.cards.apkg import model as flashgen_model
 
     model = flashgen_model()  # the note type flashgen itself writes
     deck = genanki.Deck(2_059_400_110, DECK)

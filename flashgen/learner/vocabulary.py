@@ -1,0 +1,52 @@
+"""The learner's own lists, read in one place: the words they know and their glossary.
+
+Known words come from three sources, all read here when a build or ``stats``
+starts: ``BuildConfig.known_words`` (given by a library caller), the known-word
+files (flashgen lists, Anki notes exports, Pleco exports) and an Anki
+collection (:class:`~flashgen.config.KnownAnki`). The glossary is the
+learner's ``word<TAB>pinyin<TAB>definition`` file.
+
+>>> vocabulary(BuildConfig(known_words=frozenset({"谋划"}))).known
+frozenset({'谋划'})
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flashgen.config import BuildConfig
+from flashgen.learner.glossary import GlossaryEntry, read_glossary
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The learner's own lists: words known, and glossary entries."""
+
+    known: frozenset[str]
+    glossary: dict[str, GlossaryEntry]
+
+    @property
+    def extra(self) -> tuple[str, ...]:
+        """Glossary words, to keep whole in segmentation."""
+        return tuple(sorted(self.glossary))
+
+
+def vocabulary(config: BuildConfig) -> Vocabulary:
+    """Read the learner's known words and glossary named in ``config``."""
+    glossary = read_glossary(config.glossary_file) if config.glossary_file else {}
+    return Vocabulary(known_words(config), glossary)
+
+
+def known_words(config: BuildConfig) -> frozenset[str]:
+    """The learner's known words: the config's own, every known file, the Anki collection."""
+    from flashgen.learner.known import load_known_anki, load_known_file
+
+    known = set(config.known_words)
+    for f in config.known_files:
+        known |= load_known_file(f)
+    if config.known_anki is not None:
+        source = config.known_anki
+        known |= load_known_anki(
+            source.collection, deck=source.deck, notetype=source.notetype, field=source.field
+        )
+    return frozenset(known)
