@@ -31,12 +31,13 @@ from pathlib import Path
 from typing import Literal
 
 from flashgen.errors import ConfigError
+from flashgen.lexicon.han import BMP
 
 Format = Literal["flashgen", "anki", "pleco"]
 
 # CJK Unified Ideographs, extension A and the compatibility block: enough to
 # tell a Chinese word from pinyin, English glosses and numbering.
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HAN = re.compile(f"[{BMP}]")
 # Separators learners put between several words in one field or line.
 _SPLIT = re.compile(r"[,，、;；/／|｜\s\u3000]+")
 # Punctuation and brackets around a word ("学习。", "(学习)") are not part of it.

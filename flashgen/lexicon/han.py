@@ -25,7 +25,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-UNIFIED = "\u4e00-\u9fff"
+UNIFIED_FIRST, UNIFIED_LAST = "\u4e00", "\u9fff"
+UNIFIED = f"{UNIFIED_FIRST}-{UNIFIED_LAST}"
 BMP = "\u3400-\u4dbf" + UNIFIED + "\uf900-\ufaff"
 ALL = BMP + "\U00020000-\U0003134f"
 WITH_PUNCTUATION = "\u3000-\u303f" + BMP + "\uff00-\uffef\U00020000-\U0003134f"

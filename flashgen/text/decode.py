@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from flashgen.errors import ConfigError, InputError
+from flashgen.lexicon.han import UNIFIED_FIRST, UNIFIED_LAST
 
 # Longest BOMs first: the UTF-32 LE BOM starts with the UTF-16 LE one.
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -32,6 +33,16 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+
+
+def bom_encoding(data: bytes) -> str | None:
+    """The encoding a byte order mark at the start of ``data`` names, if any.
+
+    >>> bom_encoding(codecs.BOM_UTF16_LE + "字".encode("utf-16-le")), bom_encoding(b"ok")
+    ('utf-16', None)
+    """
+    return next((codec for bom, codec in _BOMS if data.startswith(bom)), None)
+
 
 # Each family lists its codecs narrowest first; the first that decodes strictly
 # is the one reported (GBK text is also valid GB18030, Big5 also valid CP950).
@@ -88,9 +99,9 @@ def decode_bytes(data: bytes, name: str, encoding: str | None = None) -> Decoded
         return _decode_as(data, name, encoding)
     if not data:
         return Decoded("", "utf-8")
-    for bom, codec in _BOMS:
-        if data.startswith(bom):
-            return _decode_as(data, name, codec)
+    codec = bom_encoding(data)
+    if codec is not None:
+        return _decode_as(data, name, codec)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -232,7 +243,7 @@ def _is_plain(ch: str, common: frozenset[str]) -> bool:
         return True
     if "\uff01" <= ch <= "\uff5e":  # full-width ASCII forms, e.g. "１２３", "ＡＢＣ"
         return True
-    if unicodedata.category(ch) == "Lo" and "\u4e00" <= ch <= "\u9fff":
+    if unicodedata.category(ch) == "Lo" and UNIFIED_FIRST <= ch <= UNIFIED_LAST:
         return _simplified(ch) in common
     return False
 
@@ -252,7 +263,7 @@ def _common_han() -> frozenset[str]:
         counts: dict[str, float] = {}
         for word, freq in get_frequency_dict("zh").items():
             for ch in word:
-                if "\u4e00" <= ch <= "\u9fff":
+                if UNIFIED_FIRST <= ch <= UNIFIED_LAST:
                     counts[ch] = counts.get(ch, 0.0) + freq
         total = sum(counts.values())
         return sorted(ch for ch, c in counts.items() if c / total >= _COMMON_HAN_SHARE)

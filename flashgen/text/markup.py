@@ -18,10 +18,11 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from flashgen.lexicon.han import WITH_PUNCTUATION
+
 # Han characters and CJK/full-width punctuation: no spaces are written between them.
-_HAN = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0003134f"
 # A line break between two of them is source wrapping, not a space (CSS Text 3 allows this).
-_HAN_GAP = re.compile(rf"(?<=[{_HAN}])[^\S\n]*\n\s*(?=[{_HAN}])")
+_HAN_GAP = re.compile(rf"(?<=[{WITH_PUNCTUATION}])[^\S\n]*\n\s*(?=[{WITH_PUNCTUATION}])")
 _SPACES = re.compile(r"\s+")
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from flashgen.lexicon import traditional
-from flashgen.lexicon.han import is_han
+from flashgen.lexicon.han import UNIFIED, is_han
 from flashgen.lexicon.headwords import dictionary_words, is_noun
 from flashgen.lexicon.hsk import hsk_level
 from flashgen.models import Document
@@ -34,7 +34,7 @@ from flashgen.words import segment
 from flashgen.words.wordhood import PARTICLES, judge
 
 # Quoted strings of 2-6 Han characters: longer quotations are slogans or titles.
-_QUOTED = re.compile(r"[“‘「『\"]([\u4e00-\u9fff]{2,6})[”’」』\"]")
+_QUOTED = re.compile(f'[“‘「『"]([{UNIFIED}]{{2,6}})[”’」』"]')
 _LIST_SEPARATORS = frozenset("、，,；;。：:")
 # Prepositions, conjunctions and particles: never the edge of a term.
 # Particles inside a run end it: 厚植了爱党 is two pieces, 放得活 is a phrase.

@@ -11,11 +11,11 @@ Readers import nothing heavy; a malformed file raises
 
 from __future__ import annotations
 
-import codecs
 from collections.abc import Callable
 from pathlib import Path
 
 from flashgen.errors import InputError
+from flashgen.text.decode import bom_encoding
 from flashgen.text.formats.part import Part
 
 SUPPORTED_SUFFIXES = frozenset(
@@ -23,13 +23,6 @@ SUPPORTED_SUFFIXES = frozenset(
 )
 SUBTITLE_SUFFIXES = frozenset({".srt", ".ass", ".ssa", ".vtt"})
 _KINDS = {".html": "HTML", ".htm": "HTML", ".md": "Markdown", ".markdown": "Markdown"}
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE, whose BOM is its prefix
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
 # Text with more control characters than this share is binary data, not a document.
 _MAX_CONTROL_SHARE = 0.01
 
@@ -48,10 +41,10 @@ def is_supported(path: Path) -> bool:
 def decode_utf8(data: bytes, name: str) -> str:
     """Strict UTF-8, or UTF-16/32 when a byte order mark says so; the BOM is dropped.
 
-    >>> decode_utf8(codecs.BOM_UTF8 + "字幕".encode(), "a.srt")
+    >>> decode_utf8(b"\\xef\\xbb\\xbf" + "字幕".encode(), "a.srt")
     '字幕'
     """
-    encoding = next((enc for bom, enc in _BOMS if data.startswith(bom)), "utf-8")
+    encoding = bom_encoding(data) or "utf-8"
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
