@@ -98,7 +98,7 @@ def where(frame: Any) -> str:
 def component(frame: Any, parent: str) -> str:
     """The component a frame's own time belongs to, given its caller's component.
 
-    >>> class F: file_path = "/w/flashgen/terms.py"; function = "run_candidates"
+    >>> class F: file_path = "/w/flashgen/words/terms.py"; function = "run_candidates"
     >>> component(F(), "flashgen.words.analyse")
     'flashgen.words.terms'
     """
@@ -111,7 +111,8 @@ def component(frame: Any, parent: str) -> str:
         if marker in path:
             return name
     if "/flashgen/" in path:
-        return "flashgen." + path.rsplit("/", 1)[-1].removesuffix(".py")
+        inside = path.rsplit("/flashgen/", 1)[-1].removesuffix(".py").removesuffix("/__init__")
+        return "flashgen." + inside.replace("/", ".")
     if "importlib" in path and parent == "other":
         return "imports"
     return parent  # stdlib and anything else: its caller's component
