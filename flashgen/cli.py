@@ -166,6 +166,14 @@ def main() -> None:
 )
 @click.option("--preview", is_flag=True, help="Also write an HTML preview next to each .apkg.")
 @click.option(
+    "--keep-edits",
+    "keep_edits",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Your Anki collection.anki2 (read, never changed): notes you already have keep "
+    "your Notes field and your own tags when you re-import with 'update'.",
+)
+@click.option(
     "--jobs",
     type=click.IntRange(min=1),
     default=None,
@@ -193,6 +201,7 @@ def build(**opts: Any) -> None:
         single=opts["single"],
         write_list=opts["write_list"],
         jobs=opts["jobs"],
+        keep_edits_from=opts["keep_edits"],
     )
     report = pipeline.build(opts["paths"], config, _progress_bar())
     for notice in report.notices:

@@ -60,3 +60,5 @@ class BuildConfig:
     split_chapters: bool = False  # each chapter of a book is a document (a subdeck)
     known_words: frozenset[str] = field(default_factory=frozenset)  # besides known_files
     known_anki: KnownAnki | None = None
+    # The learner's collection: notes they have keep their Notes text and own tags.
+    keep_edits_from: Path | None = None

@@ -102,9 +102,10 @@ class Card:
     source: str
     level: str
     frequency: str
-    notes: str
+    notes: str  # the Notes field: the learner's, empty unless carried over from their collection
     composed: bool
     form: str
+    tags: tuple[str, ...] = ()  # Anki tags: flashgen's (flashgen.cards.tags), then the learner's
 
 
 @dataclass(frozen=True)
@@ -115,4 +116,4 @@ class Chosen:
     example: Example
     numbered: str | None  # the reading, when working out the note key needed it
     source: str
-    notes: str
+    tag: str  # the analysis's tag for the word: "", "proper-noun", "term" or "term:EVIDENCE"

@@ -21,6 +21,7 @@ from flashgen.cards.apkg import DeckSpec, description
 from flashgen.config import BuildConfig
 from flashgen.errors import FlashgenError, InputError
 from flashgen.gcpolicy import fewer_collections
+from flashgen.learner.edits import LearnerEdits
 from flashgen.learner.glossary import GlossaryEntry
 from flashgen.learner.vocabulary import vocabulary
 from flashgen.lexicon import cedict, frequency, headwords, hsk, traditional
@@ -125,6 +126,7 @@ class _DeckJob:
     level: str
     variant: str
     glossary: dict[str, GlossaryEntry]
+    edits: dict[str, LearnerEdits]
     name: str
     description: str
     package: Path | None  # the deck is alone in this package: write it there
@@ -138,7 +140,7 @@ def _make_deck(job: _DeckJob) -> tuple[DeckSpec, output.Written | None]:
     A deck alone in its package is written where it was annotated, so its cards
     never travel back to the main process.
     """
-    cards = annotate_all((job.chosen, job.level, job.variant, job.glossary))
+    cards = annotate_all((job.chosen, job.level, job.variant, job.glossary, job.edits))
     spec = DeckSpec(job.name, job.description, cards)
     if job.package is None or not cards:
         return spec, None
@@ -207,6 +209,7 @@ def plan(
                 level,
                 variant,
                 glossary,
+                vocab.edits,
                 name,
                 description(doc.title, doc.source),
                 alone_in[i] if i < len(alone_in) else None,

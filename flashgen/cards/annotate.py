@@ -11,7 +11,9 @@ from collections.abc import Mapping, Sequence
 from functools import cache
 
 from flashgen.cards.definitions import format_composed, format_definition
-from flashgen.identity import note_key
+from flashgen.cards.tags import merged, note_tags
+from flashgen.identity import note_guid, note_key
+from flashgen.learner.edits import LearnerEdits
 from flashgen.learner.glossary import GlossaryEntry
 from flashgen.lexicon.cedict import cedict
 from flashgen.lexicon.han import HAN
@@ -149,12 +151,15 @@ def annotate(
     source: str,
     variant: str,
     glossary: Mapping[str, GlossaryEntry],
-    notes: str = "",
+    tag: str = "",
     numbered: str | None = None,
+    edits: Mapping[str, LearnerEdits] | None = None,
 ) -> Card:
     """The card for one word of one document.
 
-    ``numbered`` is the word's reading when the caller has worked it out already.
+    ``numbered`` is the word's reading when the caller has worked it out
+    already; ``tag`` the analysis's tag for the word; ``edits`` the learner's
+    work on notes already in their collection, by GUID, carried over.
     """
     word = use.word
     gloss = glossary.get(word)
@@ -176,10 +181,14 @@ def annotate(
     frequency = f"Zipf {use.zipf:.2f}" if use.zipf is not None else "unknown"
     if use.hsk is not None:
         frequency += f" · HSK {'7-9' if use.hsk == 7 else use.hsk}"
-    tags = [t for t in (notes, "composed" if composed else "") if t]
+    key = note_key(word, numbered)
+    tags = note_tags(level, use.hsk, tag, composed=composed, glossary=gloss is not None)
+    edited = edits.get(note_guid(key)) if edits else None
+    if edited is not None:
+        tags = merged(tags, edited.tags)
     toned = re.search(r"\d", numbered) is not None  # numbered pinyin, not a glossary's own text
     return Card(
-        key=note_key(word, numbered),
+        key=key,
         simplified=word,
         traditional=traditional,
         pinyin=pinyin_html(numbered) if toned else html.escape(marked),
@@ -195,17 +204,18 @@ def annotate(
         source=html.escape(source, quote=False),
         level=level,
         frequency=frequency,
-        notes=" ".join(tags),
+        notes=edited.notes if edited is not None else "",
         composed=composed,
         form=example.form,
+        tags=tags,
     )
 
 
 def annotate_all(
-    job: tuple[list[Chosen], str, str, dict[str, GlossaryEntry]],
+    job: tuple[list[Chosen], str, str, Mapping[str, GlossaryEntry], Mapping[str, LearnerEdits]],
 ) -> tuple[Card, ...]:
     """Annotate a document's chosen words (runs in a worker process with ``--jobs``)."""
-    chosen, level, variant, glossary = job
+    chosen, level, variant, glossary, edits = job
     return tuple(
         annotate(
             c.use,
@@ -214,8 +224,9 @@ def annotate_all(
             source=c.source,
             variant=variant,
             glossary=glossary,
-            notes=c.notes,
+            tag=c.tag,
             numbered=c.numbered,
+            edits=edits,
         )
         for c in chosen
     )

@@ -103,7 +103,9 @@ def _genanki_deck(spec: DeckSpec) -> Any:
 
     deck = genanki.Deck(deck_id(spec.name), spec.name, description=spec.description)
     for position, card in enumerate(spec.cards):
-        note = genanki.Note(model=model(), fields=card_fields(card), guid=note_guid(card.key))
+        note = genanki.Note(
+            model=model(), fields=card_fields(card), guid=note_guid(card.key), tags=card.tags
+        )
         note.due = position  # new-card order: rarest first
         deck.add_note(note)
     return deck
@@ -155,8 +157,9 @@ def _bulk_package(decks: Sequence[DeckSpec]) -> Any:
                         card_kinds[filled] = [(c.ord, -1 if c.suspend else 0) for c in note.cards]
                     nid = next(id_gen)
                     flds = "\x1f".join(fields)
-                    # id, guid, mid, mod, usn, tags (none), flds, sfld, csum, flags, data
-                    row = (nid, note_guid(card.key), mid, mod, -1, "  ", flds, fields[0], 0, 0, "")
+                    # id, guid, mid, mod, usn, tags, flds, sfld, csum, flags, data
+                    tags = f" {' '.join(card.tags)} "  # genanki's Note._format_tags
+                    row = (nid, note_guid(card.key), mid, mod, -1, tags, flds, fields[0], 0, 0, "")
                     notes.append(row)
                     for ord_, queue in card_kinds[filled]:
                         # id, nid, did, ord, mod, usn, type, queue, due (new-card order)

@@ -23,14 +23,13 @@ from __future__ import annotations
 import csv
 import html
 import re
-import shutil
 import sqlite3
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Literal
 
 from flashgen.errors import ConfigError
+from flashgen.learner.anki import open_copy
 from flashgen.lexicon.han import BMP
 
 Format = Literal["flashgen", "anki", "pleco"]
@@ -239,39 +238,8 @@ def load_known_anki(
     """
     if field < 0:
         raise ConfigError(f"--known-field must be 0 or more, not {field}")
-    if not collection.is_file():
-        raise ConfigError(f"{collection}: Anki collection not found")
-    with tempfile.TemporaryDirectory(prefix="flashgen-anki-") as tmp:
-        copy = _copy_collection(collection, Path(tmp))
-        conn = sqlite3.connect(copy)
-        try:
-            conn.create_collation("unicase", _unicase)
-            return _read_collection(conn, collection, deck, notetype, field, studied_only)
-        except sqlite3.DatabaseError as err:
-            raise ConfigError(f"{collection}: not an Anki collection ({err})") from err
-        finally:
-            conn.close()
-
-
-def _copy_collection(collection: Path, folder: Path) -> Path:
-    """Copy the collection with its ``-wal`` and ``-shm`` files into ``folder``."""
-    copy = folder / "collection.anki2"
-    for suffix in ("", "-wal", "-shm"):
-        source = collection.with_name(collection.name + suffix)
-        try:
-            shutil.copyfile(source, folder / (copy.name + suffix))
-        except FileNotFoundError:
-            if not suffix:
-                raise ConfigError(f"{collection}: Anki collection not found") from None
-        except OSError as err:
-            raise ConfigError(f"{source}: cannot copy Anki collection ({err})") from err
-    return copy
-
-
-def _unicase(a: str, b: str) -> int:
-    """Anki's ``unicase`` collation: compare case-insensitively (Unicode folding)."""
-    fa, fb = a.casefold(), b.casefold()
-    return (fa > fb) - (fa < fb)
+    with open_copy(collection) as conn:
+        return _read_collection(conn, collection, deck, notetype, field, studied_only)
 
 
 def _read_collection(

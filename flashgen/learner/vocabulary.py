@@ -1,10 +1,11 @@
-"""The learner's own lists, read in one place: the words they know and their glossary.
+"""The learner's own lists, read in one place: words they know, their glossary, their edits.
 
 Known words come from three sources, all read here when a build or ``stats``
 starts: ``BuildConfig.known_words`` (given by a library caller), the known-word
 files (flashgen lists, Anki notes exports, Pleco exports) and an Anki
 collection (:class:`~flashgen.config.KnownAnki`). The glossary is the
-learner's ``word<TAB>pinyin<TAB>definition`` file.
+learner's ``word<TAB>pinyin<TAB>definition`` file. Edits are what the learner
+added to flashgen notes in their collection (:mod:`flashgen.learner.edits`).
 
 >>> vocabulary(BuildConfig(known_words=frozenset({"谋划"}))).known
 frozenset({'谋划'})
@@ -12,9 +13,10 @@ frozenset({'谋划'})
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from flashgen.config import BuildConfig
+from flashgen.learner.edits import LearnerEdits, load_edits
 from flashgen.learner.glossary import GlossaryEntry, read_glossary
 
 
@@ -24,6 +26,7 @@ class Vocabulary:
 
     known: frozenset[str]
     glossary: dict[str, GlossaryEntry]
+    edits: dict[str, LearnerEdits] = field(default_factory=dict)  # by note GUID
 
     @property
     def extra(self) -> tuple[str, ...]:
@@ -34,7 +37,8 @@ class Vocabulary:
 def vocabulary(config: BuildConfig) -> Vocabulary:
     """Read the learner's known words and glossary named in ``config``."""
     glossary = read_glossary(config.glossary_file) if config.glossary_file else {}
-    return Vocabulary(known_words(config), glossary)
+    edits = load_edits(config.keep_edits_from) if config.keep_edits_from else {}
+    return Vocabulary(known_words(config), glossary, edits)
 
 
 def known_words(config: BuildConfig) -> frozenset[str]:
