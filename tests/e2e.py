@@ -1,22 +1,23 @@
-"""Helpers for the end-to-end tests: run ``flashgen build`` and open its decks in real Anki.
+"""Texts and checks shared by the end-to-end tests (``tests/e2e/``).
 
-The tests call the real CLI (click's ``CliRunner`` on :func:`flashgen.cli.main`)
-in a temporary working folder, so that no ``vocab/`` of the developer leaks in,
-and check the written packages by importing them into a fresh Anki collection.
+Running flashgen is :mod:`cli_run`'s (conftest's ``cli`` fixture), real Anki is
+:mod:`anki_collection`'s; their helpers are importable from here too.
 """
 
 from __future__ import annotations
 
 import html
 import re
-import traceback
-import zipfile
-from dataclasses import dataclass
 from pathlib import Path
 
-from click.testing import CliRunner, Result
+from anki_collection import Note, anki_notes
+from cli_run import apkgs, assert_clean_exit, error_lines, flashgen
+from click.testing import Result
 
-from flashgen.cli import main
+__all__ = [
+    "SPRING_FESTIVAL", "TAIWAN_NEWS", "Note", "anki_notes", "apkgs", "assert_clean_exit",
+    "error_lines", "run", "visible",
+]  # fmt: skip
 
 # A realistic ~200-character simplified text (a short essay on the Spring Festival).
 SPRING_FESTIVAL = (
@@ -38,74 +39,22 @@ TAIWAN_NEWS = (
 )
 
 _TAG = re.compile(r"<[^>]+>")
+_STYLE_OR_SCRIPT = re.compile(r"<(style|script)\b.*?</\1>", re.S | re.I)
 
 
 def visible(markup: str) -> str:
-    """The text a card shows for a field: tags removed, entities decoded.
+    """The text a card shows for some HTML: no style or script, no tags, entities decoded.
 
-    >>> visible('我们<span class="hw">发展</span>&amp;进步')
+    >>> visible('我们<span class="hw">发展</span>&amp;进步<style>.hw { color: red }</style>')
     '我们发展&进步'
     """
-    return html.unescape(_TAG.sub("", markup))
+    return html.unescape(_TAG.sub("", _STYLE_OR_SCRIPT.sub("", markup)))
 
 
 def run(*args: str | Path, stdin: bytes | None = None) -> Result:
-    """``flashgen build ARGS`` through the real CLI; never lets an exception escape."""
-    result = CliRunner().invoke(main, ["build", *map(str, args)], input=stdin)
-    return result
+    """``flashgen build ARGS`` in this process, from the current folder; never raises.
 
-
-def assert_clean_exit(result: Result) -> None:
-    """The run ended by itself or by ``sys.exit``: no traceback reached the user."""
-    exc = result.exception
-    if exc is not None and not isinstance(exc, SystemExit):
-        text = "".join(traceback.format_exception(exc))
-        raise AssertionError(f"flashgen crashed:\n{text}\noutput:\n{result.output}")
-    assert "Traceback" not in result.output
-
-
-def error_lines(result: Result) -> list[str]:
-    """The ``error:`` lines (one per failed document) and click's ``Error:`` line."""
-    return [line for line in result.stderr.splitlines() if line.lower().startswith("error")]
-
-
-@dataclass(frozen=True)
-class Note:
-    """One imported note: its GUID, deck name and fields by name."""
-
-    guid: str
-    deck: str
-    fields: dict[str, str]
-
-
-def anki_notes(col_path: Path, *packages: Path) -> list[Note]:
-    """Import ``packages`` (in order) into the Anki collection at ``col_path``; all its notes.
-
-    The collection is created when missing, so calling again with the same
-    ``col_path`` imports into the same collection (as a learner rebuilding does).
+    Prefer conftest's ``cli`` fixture (``cli.build``), which runs from a folder of
+    the test's own and checks that no traceback reached the user.
     """
-    from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
-
-    col = Collection(str(col_path))
-    try:
-        for apkg in packages:
-            assert zipfile.is_zipfile(apkg), f"{apkg} is not a zip file"
-            col.import_anki_package(
-                ImportAnkiPackageRequest(
-                    package_path=str(apkg),
-                    options=ImportAnkiPackageOptions(with_scheduling=False),
-                )
-            )
-        notes = []
-        for nid in col.find_notes(""):
-            note = col.get_note(nid)
-            deck = col.decks.name(col.get_card(note.card_ids()[0]).did)
-            notes.append(Note(note.guid, deck, dict(note.items())))
-        return notes
-    finally:
-        col.close()
-
-
-def apkgs(folder: Path) -> list[Path]:
-    """The packages in an output folder, sorted by name."""
-    return sorted(folder.glob("*.apkg"))
+    return flashgen("build", *args, input=stdin)

@@ -6,14 +6,14 @@ Run: python tests/eval_vocab.py  (from the checkout; reads ../shared/eval)
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 from evaluation import cards_by_level, read_tsv, score_pinyin, score_vocab
+from testdata import SHARED
 
 from flashgen.config import BuildConfig
 from flashgen.pipeline import BuildReport, load_documents
 
-EVAL = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
+EVAL = SHARED / "eval"
 
 
 def main() -> int:

@@ -1,7 +1,8 @@
 """Print every card of the shipped samples at every level: level, deck, word, reading, example.
 
-The golden copy is tests/data/seed_golden.tsv, made before the speed work
-(issue 5) so the fast path can be checked to change nothing. After a deliberate
+The golden copy is tests/data/seed_golden.tsv, made before the speed work (fast
+segmentation, fast sentence pinyin, the pickled dictionary) so that
+test_fast_path can check that the fast path changes no card. After a deliberate
 change to word selection, regenerate it:
 
     python tests/seed_snapshot.py > tests/data/seed_golden.tsv

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from testdata import TEXTS
 
 from flashgen.config import BuildConfig
 from flashgen.lexicon.traditional import to_traditional
@@ -13,8 +12,6 @@ from flashgen.pipeline import BuildReport, load_documents
 from flashgen.words import levels as rank
 from flashgen.words.analyse import Analysis, analyse
 from flashgen.words.terms import discover_terms
-
-TEXTS = Path(__file__).parent / "data" / "texts"
 
 
 @pytest.fixture(scope="module")

@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
+from cli_run import child_env
 
 from flashgen.atomic import atomic_write_file, check_writable, cleanup_partials, partial_path
 from flashgen.errors import OutputError
@@ -23,9 +24,6 @@ def _append(path: Path, data: bytes) -> None:
     """Append (a stale partial left in place would show up in the result)."""
     with path.open("ab") as fh:
         fh.write(data)
-
-
-REPO = Path(__file__).resolve().parent.parent
 
 
 def test_writes_through_a_hidden_partial_in_the_same_folder(tmp_path: Path) -> None:
@@ -99,8 +97,7 @@ def test_sigkill_mid_write_leaves_old_file_whole(tmp_path: Path, old: bytes | No
     if old is not None:
         dest.write_bytes(old)
     partial = partial_path(dest)
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    child = subprocess.Popen([sys.executable, "-c", CHILD, str(dest)], env=env)
+    child = subprocess.Popen([sys.executable, "-c", CHILD, str(dest)], env=child_env())
     try:
         deadline = time.monotonic() + 20
         while not (partial.exists() and partial.stat().st_size > 0):

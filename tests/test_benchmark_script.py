@@ -1,7 +1,7 @@
 """The benchmark script (benchmarks/run.py) runs and prints its table.
 
 Only the fast case D (bare jieba import and cut) is run here, once; the full
-benchmark takes minutes and is run by hand (see README, "Benchmarks").
+benchmark takes minutes and is run by hand (see benchmarks/README.md).
 """
 
 from __future__ import annotations
@@ -9,16 +9,15 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
+from testdata import ROOT, needs_shared
 
-ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "benchmarks" / "run.py"
-CORPUS = ROOT.parent / "shared" / "corpus" / "luxun"
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="needs ../shared beside the checkout")
+@pytest.mark.slow
+@needs_shared("corpus", "luxun")
 def test_case_d_prints_a_table_row_with_timings() -> None:
     done = subprocess.run(
         [sys.executable, str(SCRIPT), "--cases", "D", "--runs", "1"],

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from testdata import DATA, SHARED, needs_shared
 
 from flashgen.text.clean import clean_text, is_page_number_line
 from flashgen.text.decode import decode_bytes
 
-CASES = json.loads((Path(__file__).parent / "data" / "clean_cases.json").read_text("utf-8"))
-SEED = Path("/work/shared/corpus/seed/000_8594340499d60f29.txt")
+CASES = json.loads((DATA / "clean_cases.json").read_text("utf-8"))
+SEED = SHARED / "corpus" / "seed" / "000_8594340499d60f29.txt"
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["label"] for c in CASES])
@@ -39,7 +39,7 @@ def test_surrogateescape_text_does_not_crash() -> None:
     assert clean_text(raw.decode("utf-8", "surrogateescape")) == "好人好事"
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="seed corpus not present")
+@needs_shared("corpus", "seed", SEED.name)
 def test_seed_document_loses_only_debris() -> None:
     text = decode_bytes(SEED.read_bytes(), SEED.name).text
     cleaned = clean_text(text)

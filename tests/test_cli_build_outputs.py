@@ -12,36 +12,33 @@ import stat
 from pathlib import Path
 
 import pytest
-from cli_run import flashgen, in_folder, ok
+from anki_collection import import_csv, import_package
+from cli_run import HEADER_LINES, Cli, deck_lines, word_list_rows
 
 from flashgen.cards import notetype
 
-HEADER_LINES = 6  # separator, html, notetype, deck, guid column, columns
 NOTES_COLUMN = 1 + notetype.FIELDS.index("Notes")  # the GUID comes first
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     """The samples built once with ``--list --preview``: the output folder and stdout."""
-    folder = tmp_path_factory.mktemp("build")
-    with in_folder(folder):
-        result = ok("build", "--out", folder / "decks", "--list", "--preview")
-    return folder / "decks", result.stdout
+    cli = Cli(tmp_path_factory.mktemp("build"))
+    result = cli.ok("build", "--out", cli.folder / "decks", "--list", "--preview")
+    return cli.folder / "decks", result.stdout
 
 
 def _stems(folder: Path, suffix: str) -> set[str]:
     return {p.stem for p in folder.glob(f"*{suffix}")}
 
 
-def _rows(tsv: Path) -> list[list[str]]:
-    lines = tsv.read_text(encoding="utf-8").splitlines(keepends=True)
-    return list(csv.reader(lines[HEADER_LINES:], delimiter="\t"))
-
-
 def _cards_per_deck(stdout: str) -> dict[str, int]:
-    """``flashgen::<title>: N cards -> path`` lines, by file stem of the package."""
-    found = re.findall(r"^flashgen::.*: (\d+) cards -> (.*\.apkg)$", stdout, re.MULTILINE)
-    return {Path(path).stem: int(n) for n, path in found}
+    """Cards written per package, by file stem of the package."""
+    return {
+        Path(line.where).stem: line.cards
+        for line in deck_lines(stdout)
+        if line.deck.startswith("flashgen::") and line.where.endswith(".apkg")
+    }
 
 
 def test_every_package_has_a_word_list_and_a_preview_beside_it(built) -> None:
@@ -61,45 +58,34 @@ def test_word_lists_have_a_row_per_card(built) -> None:
     cards = _cards_per_deck(stdout)
     assert set(cards) == _stems(decks, ".apkg")
     for stem, n in cards.items():
-        rows = _rows(decks / f"{stem}.tsv")
+        rows = word_list_rows(decks / f"{stem}.tsv")
         assert len(rows) == n, stem
         assert all(len(row) == 1 + len(notetype.FIELDS) for row in rows), stem
         assert len({row[0] for row in rows}) == n, stem  # one GUID per note
 
 
 @pytest.fixture
-def collection(built, tmp_path: Path):
+def collection(built, anki_collection):
     """A fresh Anki collection holding every package of the build."""
-    from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
-
     decks, _ = built
-    col = Collection(str(tmp_path / "collection.anki2"))
-    options = ImportAnkiPackageOptions(with_scheduling=False)
     for apkg in sorted(decks.glob("*.apkg")):
-        col.import_anki_package(ImportAnkiPackageRequest(package_path=str(apkg), options=options))
-    yield col
-    col.close()
-
-
-def _import_csv(col, path: Path):
-    from anki.collection import ImportCsvRequest
-
-    metadata = col.get_csv_metadata(str(path), None)
-    return col.import_csv(ImportCsvRequest(path=str(path), metadata=metadata)).log
+        import_package(anki_collection, apkg)
+    return anki_collection
 
 
 def _notes(col) -> dict[str, list[str]]:
     return {guid: flds.split("\x1f") for guid, flds in col.db.all("SELECT guid, flds FROM notes")}
 
 
+@pytest.mark.anki
 def test_importing_the_lists_adds_nothing_and_changes_nothing(built, collection) -> None:
     decks, _ = built
     before = _notes(collection)
     cards = collection.card_count()
     assert len(before) == collection.note_count()  # GUIDs are unique in the collection
     for tsv in sorted(decks.glob("*.tsv")):
-        rows = _rows(tsv)
-        log = _import_csv(collection, tsv)
+        rows = word_list_rows(tsv)
+        log = import_csv(collection, tsv)[1].log
         assert (len(log.new), len(log.conflicting), len(log.missing_notetype)) == (0, 0, 0)
         assert len(log.updated) == 0, tsv.name  # the list says what the package says
         assert len(log.duplicate) == len(rows), tsv.name
@@ -108,11 +94,12 @@ def test_importing_the_lists_adds_nothing_and_changes_nothing(built, collection)
     assert collection.card_count() == cards
 
 
+@pytest.mark.anki
 def test_an_edited_list_updates_its_notes_in_place(built, collection, tmp_path: Path) -> None:
     decks, _ = built
-    tsv = max(decks.glob("*.tsv"), key=lambda p: len(_rows(p)))
+    tsv = max(decks.glob("*.tsv"), key=lambda p: len(word_list_rows(p)))
     lines = tsv.read_text(encoding="utf-8").splitlines(keepends=True)
-    rows = _rows(tsv)
+    rows = word_list_rows(tsv)
     rows[0][NOTES_COLUMN] = "my own <b>note</b>"
     edited = tmp_path / tsv.name
     with edited.open("w", encoding="utf-8", newline="") as f:
@@ -120,7 +107,7 @@ def test_an_edited_list_updates_its_notes_in_place(built, collection, tmp_path: 
         csv.writer(f, delimiter="\t", lineterminator="\n").writerows(rows)
     count = collection.note_count()
 
-    log = _import_csv(collection, edited)
+    log = import_csv(collection, edited)[1].log
 
     assert len(log.new) == 0
     assert [note.fields[0] for note in log.updated] == [rows[0][1]]
@@ -146,32 +133,32 @@ def test_preview_pages_get_the_usual_file_permissions(built) -> None:
         assert stat.S_IMODE(page.stat().st_mode) == stat.S_IMODE(package.stat().st_mode)
 
 
-def test_preview_command_writes_beside_the_package(built, tmp_path: Path) -> None:
+def test_preview_command_writes_beside_the_package(built, cli: Cli, tmp_path: Path) -> None:
     decks, _ = built
     source = next(iter(sorted(decks.glob("*.apkg"))))
     apkg = tmp_path / source.name
     apkg.write_bytes(source.read_bytes())
-    result = ok("preview", apkg)
+    result = cli.ok("preview", apkg)
     assert result.stdout.strip() == str(apkg.with_suffix(".html"))
     assert apkg.with_suffix(".html").read_text(encoding="utf-8") == (
         source.with_suffix(".html").read_text(encoding="utf-8")
     )
 
 
-def test_preview_command_writes_where_o_says(built, tmp_path: Path) -> None:
+def test_preview_command_writes_where_o_says(built, cli: Cli, tmp_path: Path) -> None:
     decks, _ = built
     apkg = next(iter(sorted(decks.glob("*.apkg"))))
     out = tmp_path / "page.html"
-    result = ok("preview", apkg, "-o", out)
+    result = cli.ok("preview", apkg, "-o", out)
     assert result.stdout.strip() == str(out)
     assert out.read_text(encoding="utf-8") == apkg.with_suffix(".html").read_text("utf-8")
     assert [p.name for p in tmp_path.iterdir()] == ["page.html"]
 
 
-def test_preview_of_a_file_that_is_no_package_is_a_one_line_error(tmp_path: Path) -> None:
+def test_preview_of_a_file_that_is_no_package_is_a_one_line_error(cli: Cli, tmp_path: Path) -> None:
     bogus = tmp_path / "notes.apkg"
     bogus.write_text("not a zip", encoding="utf-8")
-    result = flashgen("preview", bogus)
+    result = cli("preview", bogus)
     assert result.exit_code == 1
     assert "notes.apkg" in result.stderr
     assert "Traceback" not in result.output + result.stderr

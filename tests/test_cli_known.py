@@ -6,14 +6,12 @@ collection is only read: its file is byte-identical afterwards.
 
 from __future__ import annotations
 
-import csv
 import hashlib
 from pathlib import Path
 
 import pytest
-from cli_run import flashgen, in_folder, ok, sample
-
-HEADER_LINES = 6  # of flashgen's word lists
+from anki_collection import add_note, collection_at
+from cli_run import Cli, sample, word_list_rows
 
 # (deck, note type, front, back). The words all have cards in the sample decks:
 # 谋划 集聚 in sample 1, 勉励 嘉兴 欣慰 in sample 3, 复信 朝气 奔赴 跨越 in sample 4.
@@ -34,29 +32,23 @@ REVERSED_TYPE = {"奔赴", "欣慰"}
 
 
 @pytest.fixture(scope="module")
-def folder(tmp_path_factory: pytest.TempPathFactory):
-    with in_folder(tmp_path_factory.mktemp("known")) as path:
-        yield path
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The folder the module's builds run from (no vocab/); each build writes to a subfolder."""
+    return tmp_path_factory.mktemp("known")
 
 
 @pytest.fixture(scope="module")
 def collection(folder: Path) -> Path:
     """A real Anki collection (closed again) holding :data:`NOTES`."""
-    from anki.collection import Collection
-
     path = folder / "profile" / "collection.anki2"
-    path.parent.mkdir()
-    col = Collection(str(path))
-    _add_notes(col)
-    col.close()
+    with collection_at(path) as col:
+        _add_notes(col)
     return path
 
 
 def _add_notes(col) -> None:
     for deck, notetype, front, back in NOTES:
-        note = col.new_note(col.models.by_name(notetype))
-        note["Front"], note["Back"] = front, back
-        col.add_note(note, col.decks.id(deck))
+        add_note(col, deck, front, back, notetype)
 
 
 def _digest(path: Path) -> str:
@@ -65,16 +57,12 @@ def _digest(path: Path) -> str:
 
 def _decks(out: Path) -> dict[str, set[str]]:
     """Words carded in each deck of a ``--list`` build, by file stem."""
-    decks = {}
-    for tsv in out.glob("*.tsv"):
-        lines = tsv.read_text(encoding="utf-8").splitlines(keepends=True)
-        decks[tsv.stem] = {row[1] for row in csv.reader(lines[HEADER_LINES:], delimiter="\t")}
-    return decks
+    return {tsv.stem: {row[1] for row in word_list_rows(tsv)} for tsv in out.glob("*.tsv")}
 
 
 def _build(folder: Path, name: str, *args: object) -> dict[str, set[str]]:
     out = folder / name
-    ok("build", "--out", out, "--list", *args)
+    Cli(folder).ok("build", "--out", out, "--list", *args)
     return _decks(out)
 
 
@@ -103,6 +91,7 @@ def _minus(decks: dict[str, set[str]], known: set[str]) -> dict[str, set[str]]:
     return {name: words - known for name, words in decks.items()}
 
 
+@pytest.mark.anki
 def test_words_of_a_deck_and_its_subdecks_lose_their_cards(folder, collection, all_samples):
     before, files = _digest(collection), sorted(collection.parent.iterdir())
     decks = _build(folder, "deck", "--known-anki", collection, "--known-deck", "中文")
@@ -113,6 +102,7 @@ def test_words_of_a_deck_and_its_subdecks_lose_their_cards(folder, collection, a
     assert sorted(collection.parent.iterdir()) == files  # no -wal or -journal left either
 
 
+@pytest.mark.anki
 def test_known_notetype_limits_to_that_note_type(folder, collection, letters) -> None:
     before = _digest(collection)
     args = ("--known-anki", collection, "--known-notetype", "Basic (and reversed card)")
@@ -121,47 +111,48 @@ def test_known_notetype_limits_to_that_note_type(folder, collection, letters) ->
     assert _digest(collection) == before
 
 
+@pytest.mark.anki
 def test_known_field_picks_the_field_holding_the_word(folder, collection, letters) -> None:
     decks = _build(folder, "field", "--known-anki", collection, "--known-field", "1", *LETTERS)
     assert decks == _minus(letters, {"跨越"})  # only the English-front note has Han on its back
 
 
+@pytest.mark.anki
 def test_without_a_deck_every_note_counts(folder, collection, letters) -> None:
     decks = _build(folder, "whole", "--known-anki", collection, *LETTERS)
     assert decks == _minus(letters, IN_CHINESE_DECK | OTHER_FRONTS)
 
 
+@pytest.mark.anki
 def test_known_deck_and_known_notetype_together_is_a_usage_error(folder, collection) -> None:
     args = ("--known-anki", collection, "--known-deck", "中文", "--known-notetype", "Basic")
-    result = flashgen("build", "--out", folder / "never", *args, *LETTERS)
+    result = Cli(folder)("build", "--out", folder / "never", *args, *LETTERS)
     assert result.exit_code == 2
     assert "--known-deck or --known-notetype" in result.stderr
     assert not (folder / "never").exists()
 
 
+@pytest.mark.anki
 def test_a_missing_deck_is_a_one_line_error_naming_the_collection(folder, collection) -> None:
-    result = flashgen("build", "--out", folder / "never", "--known-anki", collection,
+    result = Cli(folder)("build", "--out", folder / "never", "--known-anki", collection,
                       "--known-deck", "没有", *LETTERS)  # fmt: skip
     assert result.exit_code == 1
     assert str(collection) in result.stderr and "没有" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
 
 
+@pytest.mark.anki
 def test_anki_notes_in_plain_text_export(folder, collection, letters) -> None:
-    from anki.collection import Collection, DeckIdLimit
+    from anki.collection import DeckIdLimit
 
     export = folder / "中文 notes.txt"
-    (folder / "exporting").mkdir()
-    col = Collection(str(folder / "exporting" / "collection.anki2"))
-    try:
+    with collection_at(folder / "exporting" / "collection.anki2") as col:
         _add_notes(col)
         deck_id = col.decks.id("中文")
         assert deck_id is not None
         col.export_note_csv(out_path=str(export), limit=DeckIdLimit(deck_id),
                             with_html=True, with_tags=True, with_deck=True,
                             with_notetype=True, with_guid=True)  # fmt: skip
-    finally:
-        col.close()
     assert export.read_text(encoding="utf-8").startswith("#separator:")
     decks = _build(folder, "anki-export", "--known", export, *LETTERS)
     assert decks == _minus(letters, IN_CHINESE_DECK)
@@ -178,6 +169,7 @@ def test_pleco_export(folder, letters) -> None:
     assert decks == _minus(letters, {"欣慰", "奔赴", "复信"})
 
 
+@pytest.mark.anki
 def test_known_files_and_collection_add_up(folder, collection, letters) -> None:
     pleco = folder / "few.txt"
     pleco.write_text("跨越\n", encoding="utf-8")
@@ -196,24 +188,17 @@ def test_traditional_words_are_known_in_simplified_too(folder, letters) -> None:
     assert decks == _minus(letters, {"复信", "欣慰", "奔赴", "嘉兴"})
 
 
+@pytest.mark.anki
 def test_traditional_notes_of_a_collection_count(folder, letters) -> None:
-    from anki.collection import Collection
-
     path = folder / "traditional-profile" / "collection.anki2"
-    path.parent.mkdir()
-    col = Collection(str(path))
-    basic, deck_id = col.models.by_name("Basic"), col.decks.id("國語")
-    assert basic is not None and deck_id is not None
-    note = col.new_note(basic)
-    note["Front"], note["Back"] = "嘉興、朝氣", "Jiaxing; vitality"
-    col.add_note(note, deck_id)
-    col.close()
+    with collection_at(path) as col:
+        add_note(col, "國語", "嘉興、朝氣", "Jiaxing; vitality")
     args = ("--known-anki", path, "--known-deck", "國語")
     decks = _build(folder, "traditional-anki", *args, *LETTERS)
     assert decks == _minus(letters, {"嘉兴", "朝气"})
 
 
 def test_known_deck_without_a_collection_is_a_usage_error(folder) -> None:
-    result = flashgen("build", "--out", folder / "never", "--known-deck", "中文", *LETTERS)
+    result = Cli(folder)("build", "--out", folder / "never", "--known-deck", "中文", *LETTERS)
     assert result.exit_code == 2
     assert "--known-anki" in result.stderr

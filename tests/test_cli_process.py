@@ -6,35 +6,16 @@ streams; these tests run it as a user does, in a child process with pipes.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
-from cli_run import sample
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def _flashgen(
-    *args: object, cwd: Path, python_args: tuple[str, ...] = ()
-) -> subprocess.CompletedProcess[str]:
-    """``python [PYTHON_ARGS] -m flashgen ARGS`` in a child process, this checkout first."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run(
-        [sys.executable, *python_args, "-m", "flashgen", *map(str, args)],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env=env,
-        timeout=120,
-        check=False,
-    )
+from cli_run import flashgen_process, sample
 
 
 def test_a_build_prints_every_line_and_leaves_a_whole_package(tmp_path: Path) -> None:
-    done = _flashgen("build", sample("1-"), sample("4-"), "--out", tmp_path / "decks", cwd=tmp_path)
+    done = flashgen_process(
+        "build", sample("1-"), sample("4-"), "--out", tmp_path / "decks", cwd=tmp_path
+    )
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines() + done.stderr.splitlines()
     assert sum(" cards -> " in line for line in lines) == 2
@@ -48,19 +29,19 @@ def test_a_build_prints_every_line_and_leaves_a_whole_package(tmp_path: Path) ->
 
 
 def test_a_missing_input_exits_1_with_its_error(tmp_path: Path) -> None:
-    done = _flashgen("build", tmp_path / "missing.txt", "--out", tmp_path, cwd=tmp_path)
+    done = flashgen_process("build", tmp_path / "missing.txt", "--out", tmp_path, cwd=tmp_path)
     assert done.returncode == 1
     assert "missing.txt: no such file or folder" in done.stderr
 
 
 def test_a_usage_error_exits_2(tmp_path: Path) -> None:
-    done = _flashgen("build", "--no-such-option", cwd=tmp_path)
+    done = flashgen_process("build", "--no-such-option", cwd=tmp_path)
     assert done.returncode == 2
     assert "No such option" in done.stderr
 
 
 def test_version_exits_0(tmp_path: Path) -> None:
-    done = _flashgen("--version", cwd=tmp_path)
+    done = flashgen_process("--version", cwd=tmp_path)
     assert done.returncode == 0
     assert done.stdout.startswith("flashgen, version ")
 
@@ -69,6 +50,8 @@ def test_under_a_profiler_the_process_exits_normally_so_the_profile_is_written(
     tmp_path: Path,
 ) -> None:
     out = tmp_path / "run.prof"
-    done = _flashgen("--version", cwd=tmp_path, python_args=("-m", "cProfile", "-o", str(out)))
+    done = flashgen_process(
+        "--version", cwd=tmp_path, python_args=("-m", "cProfile", "-o", str(out))
+    )
     assert done.returncode == 0, done.stderr
     assert out.stat().st_size > 0

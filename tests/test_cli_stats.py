@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
-from cli_run import SAMPLES, in_folder, ok, sample
+from cli_run import SAMPLES, Cli, sample
 
 from flashgen.config import BuildConfig, Level
 from flashgen.pipeline import BuildReport
@@ -22,16 +22,21 @@ LEVELS = [lv.value for lv in Level]
 BANDS = ["1-3", "4-6", "7-9", "outside"]
 
 
-@pytest.fixture(scope="module", autouse=True)
-def folder(tmp_path_factory: pytest.TempPathFactory):
-    with in_folder(tmp_path_factory.mktemp("stats")) as path:
-        yield path
+@pytest.fixture(scope="module")
+def cli(tmp_path_factory: pytest.TempPathFactory) -> Cli:
+    """The command line, run from one empty folder for the whole module."""
+    return Cli(tmp_path_factory.mktemp("stats"))
 
 
 @pytest.fixture(scope="module")
-def records() -> list[dict]:
+def folder(cli: Cli) -> Path:
+    return cli.folder
+
+
+@pytest.fixture(scope="module")
+def records(cli: Cli) -> list[dict]:
     """``flashgen stats --json`` on the shipped samples."""
-    return json.loads(ok("stats", "--json").stdout)
+    return json.loads(cli.ok("stats", "--json").stdout)
 
 
 @pytest.fixture(scope="module")
@@ -93,8 +98,8 @@ def _pct(share: float) -> str:
     return f"{share:.0%}"
 
 
-def test_table_shows_the_json_figures(records) -> None:
-    table = ok("stats").stdout
+def test_table_shows_the_json_figures(cli, records) -> None:
+    table = cli.ok("stats").stdout
     assert all(title in table.splitlines()[0] for title in _titles())
     rows = _table_rows(table)
     expected = {
@@ -115,23 +120,23 @@ def test_table_shows_the_json_figures(records) -> None:
     assert {label: rows.get(label) for label in expected} == expected
 
 
-def test_table_columns_line_up_on_screen() -> None:
+def test_table_columns_line_up_on_screen(cli) -> None:
     """Han titles take two terminal columns each; the numbers sit under their ends."""
     from flashgen.stats import display_width
 
-    lines = ok("stats", sample("3-"), sample("4-")).stdout.splitlines()
+    lines = cli.ok("stats", sample("3-"), sample("4-")).stdout.splitlines()
     assert len({display_width(line) for line in lines}) == 1
 
 
-def test_paths_give_the_same_figures_as_the_sample_run(records) -> None:
-    chosen = json.loads(ok("stats", "--json", sample("4-"), sample("3-")).stdout)
+def test_paths_give_the_same_figures_as_the_sample_run(cli, records) -> None:
+    chosen = json.loads(cli.ok("stats", "--json", sample("4-"), sample("3-")).stdout)
     by_title = {r["document"]: r for r in records}
     assert [r["document"] for r in chosen] == [_titles()[3], _titles()[2]]
     assert chosen == [by_title[r["document"]] for r in chosen]
 
 
-def test_a_folder_is_every_document_in_it(records) -> None:
-    assert json.loads(ok("stats", "--json", SAMPLES).stdout) == records
+def test_a_folder_is_every_document_in_it(cli, records) -> None:
+    assert json.loads(cli.ok("stats", "--json", SAMPLES).stdout) == records
 
 
 def _known_file(folder: Path, analysed, per_level: dict[str, int]) -> tuple[Path, set[str]]:
@@ -143,10 +148,10 @@ def _known_file(folder: Path, analysed, per_level: dict[str, int]) -> tuple[Path
     return path, words
 
 
-def test_known_words_raise_known_share_and_leave_the_decks(folder, records, analysed) -> None:
+def test_known_words_raise_known_share_and_leave_the_decks(cli, folder, records, analysed) -> None:
     per_level = {"beginner": 2, "intermediate": 3, "advanced": 5}
     known_file, known = _known_file(folder, analysed, per_level)
-    after = json.loads(ok("stats", "--json", "--known", known_file).stdout)
+    after = json.loads(cli.ok("stats", "--json", "--known", known_file).stdout)
     for before, now in zip(records, after, strict=True):
         running, orders = analysed[now["document"]]
         assert now["known_share"] == pytest.approx(sum(w in known for w in running) / len(running))
@@ -163,12 +168,12 @@ def test_known_words_raise_known_share_and_leave_the_decks(folder, records, anal
     ]
 
 
-def test_vocab_known_txt_in_the_current_folder_is_read(folder, records, analysed) -> None:
+def test_vocab_known_txt_in_the_current_folder_is_read(cli, folder, records, analysed) -> None:
     _, known = _known_file(folder, analysed, {"advanced": 4})
     (folder / "vocab").mkdir()
     try:
         (folder / "vocab" / "known.txt").write_text("\n".join(known), encoding="utf-8")
-        first = json.loads(ok("stats", "--json").stdout)[0]
+        first = json.loads(cli.ok("stats", "--json").stdout)[0]
     finally:
         (folder / "vocab" / "known.txt").unlink()
         (folder / "vocab").rmdir()
@@ -197,25 +202,25 @@ def _colour_pixels(png: Path) -> list[int]:
     return [int((abs(pixels - colour).max(axis=2) <= 12).sum()) for colour in CYCLE]
 
 
-def test_plot_draws_a_curve_per_document(folder) -> None:
-    result = ok("stats", "--plot", folder / "all.png")
+def test_plot_draws_a_curve_per_document(cli, folder) -> None:
+    result = cli.ok("stats", "--plot", folder / "all.png")
     assert "all.png" in result.stderr
     assert all(n >= MIN_CURVE_PIXELS for n in _colour_pixels(folder / "all.png"))
 
 
-def test_plot_of_one_document_has_one_curve(folder) -> None:
-    ok("stats", "--plot", folder / "one.png", sample("1-"))
+def test_plot_of_one_document_has_one_curve(cli, folder) -> None:
+    cli.ok("stats", "--plot", folder / "one.png", sample("1-"))
     first, *others = _colour_pixels(folder / "one.png")
     assert first >= MIN_CURVE_PIXELS
     assert max(others) < MIN_CURVE_PIXELS
 
 
-def test_documents_with_the_same_title_get_a_curve_each(folder) -> None:
+def test_documents_with_the_same_title_get_a_curve_each(cli, folder) -> None:
     title, *body = sample("4-").read_text(encoding="utf-8").splitlines()
     other_body = sample("3-").read_text(encoding="utf-8").splitlines()[1:]
     (folder / "same").mkdir()
     (folder / "same" / "a.txt").write_text("\n".join([title, *body]), encoding="utf-8")
     (folder / "same" / "b.txt").write_text("\n".join([title, *other_body]), encoding="utf-8")
-    ok("stats", "--plot", folder / "same.png", folder / "same")
+    cli.ok("stats", "--plot", folder / "same.png", folder / "same")
     first, second, *_ = _colour_pixels(folder / "same.png")
     assert first >= MIN_CURVE_PIXELS and second >= MIN_CURVE_PIXELS

@@ -17,17 +17,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
+from anki_collection import collection_at, flashgen_notes, import_package
+from cli_run import Cli, deck_lines
+from e2e import visible
 
 from flashgen.cards import notetype
-from flashgen.cli import main
 from flashgen.config import BuildConfig, Level, Variant
 from flashgen.pipeline import BuildReport, build, load_documents, plan
 from flashgen.resources import sample_bytes, sample_names
 
 TONE_MARKS = set("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ")
-# "flashgen::title: 12 cards -> /path/title.apkg", one line per document.
-RESULT_LINE = re.compile(r"^(?P<deck>.+): (?P<cards>\d+) cards -> (?P<where>.+)$")
 HW_SPAN = re.compile(r'<span class="hw">(.*?)</span>')
 HOUR = 3600.0
 
@@ -49,48 +48,20 @@ def sample_titles() -> list[str]:
 
 
 def cli_build(tmp: Path, *args: str) -> Built:
-    """Run ``flashgen build ARGS --out tmp/out`` in an empty folder (no vocab/)."""
+    """Run ``flashgen build ARGS --out tmp/out`` from the empty folder ``tmp`` (no vocab/)."""
     tmp.mkdir(parents=True, exist_ok=True)
     out = tmp / "out"
-    with pytest.MonkeyPatch.context() as mp:
-        mp.chdir(tmp)
-        result = CliRunner().invoke(main, ["build", *args, "--out", str(out)])
-    assert result.exit_code == 0, result.output
-    decks = {}
-    for line in result.output.splitlines():
-        m = RESULT_LINE.match(line)
-        if m and not m["where"].startswith("not written"):
-            decks[m["deck"]] = (int(m["cards"]), Path(m["where"]))
+    result = Cli(tmp).ok("build", *args, "--out", out)
+    decks = {
+        line.deck: (line.cards, Path(line.where))
+        for line in deck_lines(result.output)
+        if not line.where.startswith("not written")
+    }
     return Built(out, result.output, decks)
-
-
-def new_collection(path: Path) -> Any:
-    from anki.collection import Collection
-
-    return Collection(str(path))
-
-
-def import_apkg(col: Any, apkg: Path) -> Any:
-    """Import one package the way a user does (File > Import, without scheduling)."""
-    from anki.collection import ImportAnkiPackageOptions, ImportAnkiPackageRequest
-
-    options = ImportAnkiPackageOptions(with_scheduling=False)
-    request = ImportAnkiPackageRequest(package_path=str(apkg), options=options)
-    return col.import_anki_package(request)
-
-
-def visible(markup: str) -> str:
-    """The text of some HTML: no style or script, no tags, entities decoded."""
-    markup = re.sub(r"<(style|script)\b.*?</\1>", "", markup, flags=re.S | re.I)
-    return html.unescape(re.sub(r"<[^>]+>", "", markup))
 
 
 def is_plain_hanzi(text: str) -> bool:
     return bool(text) and all(unicodedata.name(ch, "").startswith("CJK") for ch in text)
-
-
-def flashgen_notes(col: Any) -> list[Any]:
-    return [col.get_note(nid) for nid in col.find_notes(f"mid:{notetype.MODEL_ID}")]
 
 
 def deck_notes_in_due_order(col: Any, deck_name: str) -> list[Any]:
@@ -117,11 +88,10 @@ def samples(tmp: Path) -> Built:
 @pytest.fixture(scope="module")
 def col(tmp: Path, samples: Built) -> Iterator[Any]:
     """A fresh collection with every package of the sample build imported."""
-    collection = new_collection(tmp / "samples.anki2")
-    for _, apkg in samples.decks.values():
-        import_apkg(collection, apkg)
-    yield collection
-    collection.close()
+    with collection_at(tmp / "samples.anki2") as collection:
+        for _, apkg in samples.decks.values():
+            import_package(collection, apkg)
+        yield collection
 
 
 def test_every_sample_with_cards_becomes_a_deck_named_after_its_title(samples: Built) -> None:
@@ -133,6 +103,7 @@ def test_every_sample_with_cards_becomes_a_deck_named_after_its_title(samples: B
     assert sorted(samples.out.glob("*.apkg")) == sorted(p for _, p in samples.decks.values())
 
 
+@pytest.mark.anki
 def test_anki_imports_every_deck_with_the_card_count_the_build_reported(
     col: Any, samples: Built
 ) -> None:
@@ -146,6 +117,7 @@ def test_anki_imports_every_deck_with_the_card_count_the_build_reported(
     assert f"{total} cards written" in samples.output.splitlines()[-1]
 
 
+@pytest.mark.anki
 def test_the_note_type_keeps_the_frozen_field_list(col: Any) -> None:
     model = col.models.get(notetype.MODEL_ID)
     assert model["name"] == notetype.MODEL_NAME
@@ -154,6 +126,7 @@ def test_the_note_type_keeps_the_frozen_field_list(col: Any) -> None:
     assert ".sentence.front .hw" in model["css"]
 
 
+@pytest.mark.anki
 def test_every_note_has_its_fields_filled_as_specified(col: Any) -> None:
     notes = flashgen_notes(col)
     assert notes
@@ -172,6 +145,7 @@ def test_every_note_has_its_fields_filled_as_specified(col: Any) -> None:
         assert note["Level"] == "advanced", word
 
 
+@pytest.mark.anki
 def test_every_definition_is_from_cc_cedict_or_marked_as_composed(col: Any) -> None:
     from flashgen.lexicon.cedict import cedict
 
@@ -181,6 +155,7 @@ def test_every_definition_is_from_cc_cedict_or_marked_as_composed(col: Any) -> N
         assert composed or cedict().lookup(word), word
 
 
+@pytest.mark.anki
 def test_every_example_highlights_its_headword(col: Any) -> None:
     for note in flashgen_notes(col):
         word, example = note["Simplified"], note["Example"]
@@ -190,6 +165,7 @@ def test_every_example_highlights_its_headword(col: Any) -> None:
         assert spans[0] in visible(example), (word, example)
 
 
+@pytest.mark.anki
 def test_all_three_templates_render_and_the_sentence_front_hides_the_word(col: Any) -> None:
     rendered = 0
     for note in flashgen_notes(col)[::10]:  # a sample of every tenth note
@@ -209,6 +185,7 @@ def test_all_three_templates_render_and_the_sentence_front_hides_the_word(col: A
     assert rendered >= 5
 
 
+@pytest.mark.anki
 def test_deck_descriptions_name_the_source_and_the_dictionary_licence(
     col: Any, samples: Built
 ) -> None:
@@ -218,6 +195,7 @@ def test_deck_descriptions_name_the_source_and_the_dictionary_licence(
         assert html.escape(deck_name.removeprefix("flashgen::"), quote=False) in desc
 
 
+@pytest.mark.anki
 def test_new_card_order_in_anki_is_the_planned_rarest_first_order(col: Any) -> None:
     config = BuildConfig(level=Level.ADVANCED)
     docs = load_documents(config, (), BuildReport())
@@ -234,6 +212,7 @@ def test_new_card_order_in_anki_is_the_planned_rarest_first_order(col: Any) -> N
         assert dues == sorted(set(dues)), deck_name  # distinct, increasing
 
 
+@pytest.mark.anki
 def test_new_card_order_puts_the_rarest_words_first(col: Any, samples: Built) -> None:
     for deck_name in samples.decks:
         notes = deck_notes_in_due_order(col, deck_name)
@@ -278,10 +257,9 @@ def reimport(tmp: Path, samples: Built) -> Iterator[Reimport]:
     The first build is the CLI's (package timestamp: now); the rebuild goes
     through the library with a timestamp an hour later, as a later run would.
     """
-    col = new_collection(tmp / "reimport.anki2")
-    try:
+    with collection_at(tmp / "reimport.anki2") as col:
         for _, apkg in samples.decks.values():
-            import_apkg(col, apkg)
+            import_package(col, apkg)
         before = _snapshot(col)
         for cid in col.find_cards(f"mid:{notetype.MODEL_ID} card:1"):
             card = col.get_card(cid)
@@ -295,26 +273,27 @@ def reimport(tmp: Path, samples: Built) -> Iterator[Reimport]:
         new_notes = 0
         for result in report.results:
             if result.path:
-                new_notes += len(import_apkg(col, result.path).log.new)
+                new_notes += len(import_package(col, result.path).log.new)
         guids = [n.guid for n in flashgen_notes(col)]
         after = _snapshot(col)
         yield Reimport(
             before, after, guids, new_notes, reviewed_before, _recognition_schedules(col)
         )
-    finally:
-        col.close()
 
 
+@pytest.mark.anki
 def test_reimporting_a_rebuilt_deck_adds_no_note(reimport: Reimport) -> None:
     assert reimport.new_notes == 0
     assert set(reimport.after) == set(reimport.before)
 
 
+@pytest.mark.anki
 def test_reimport_leaves_no_duplicate_note(reimport: Reimport) -> None:
     guids = reimport.guids_after
     assert len(guids) == len(set(guids)) == len(reimport.before)
 
 
+@pytest.mark.anki
 def test_reimporting_a_rebuilt_deck_updates_changed_fields(reimport: Reimport) -> None:
     changed = {
         guid: (reimport.before[guid]["Traditional"], fields["Traditional"])
@@ -327,6 +306,7 @@ def test_reimporting_a_rebuilt_deck_updates_changed_fields(reimport: Reimport) -
         assert new != ""
 
 
+@pytest.mark.anki
 def test_review_history_survives_a_reimport(reimport: Reimport) -> None:
     assert set(reimport.reviewed_before) == set(reimport.before)
     for reps, ivl, card_type, _ in reimport.reviewed_before.values():
@@ -336,21 +316,19 @@ def test_review_history_survives_a_reimport(reimport: Reimport) -> None:
     assert updated  # the history survived on notes whose content did change
 
 
+@pytest.mark.anki
 def test_single_package_holds_every_deck(tmp: Path, samples: Built) -> None:
     single = tmp / "all.apkg"
     built = cli_build(tmp / "single", "--single", str(single))
     assert set(built.decks) == set(samples.decks)
     assert {path for _, path in built.decks.values()} == {single}
     assert not list(built.out.glob("*.apkg"))  # nothing but the one package
-    col = new_collection(tmp / "single.anki2")
-    try:
-        import_apkg(col, single)
+    with collection_at(tmp / "single.anki2") as col:
+        import_package(col, single)
         for deck_name, (cards, _) in samples.decks.items():
             did = col.decks.id_for_name(deck_name)
             assert did is not None, deck_name
             assert len(col.find_notes(f"did:{did}")) == cards, deck_name
-    finally:
-        col.close()
 
 
 # Bugs these tests found and that are now fixed: Taiwan forms, a traditional
@@ -368,6 +346,7 @@ def not_big5(text: str) -> list[str]:
     return out
 
 
+@pytest.mark.anki
 def test_taiwan_traditional_fields_use_taiwan_standard_characters(col: Any) -> None:
     bad = {
         note["Simplified"]: not_big5(note["Traditional"] + note["ExampleTraditional"])
@@ -376,6 +355,7 @@ def test_taiwan_traditional_fields_use_taiwan_standard_characters(col: Any) -> N
     assert {word: chars for word, chars in bad.items() if chars} == {}
 
 
+@pytest.mark.anki
 def test_the_traditional_example_is_the_example_in_traditional_characters(col: Any) -> None:
     for note in flashgen_notes(col):
         example, traditional = visible(note["Example"]), note["ExampleTraditional"]
@@ -383,6 +363,7 @@ def test_the_traditional_example_is_the_example_in_traditional_characters(col: A
         assert len(traditional.strip("…")) == len(example.strip("…")), (example, traditional)
 
 
+@pytest.mark.anki
 def test_the_sentence_front_shows_the_headword_only_in_the_gap(col: Any) -> None:
     leaks = []
     for cid in col.find_cards(f"mid:{notetype.MODEL_ID} card:3"):

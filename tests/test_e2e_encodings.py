@@ -1,4 +1,4 @@
-"""Issue 4 end to end: text in any common encoding, and in traditional script.
+"""Encodings end to end: text in any common encoding, and in traditional script.
 
 The same text gives the same cards whatever its encoding; a file read as
 something other than UTF-8 says so; a file whose encoding cannot be told, or
@@ -12,16 +12,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from e2e import (
-    SPRING_FESTIVAL,
-    TAIWAN_NEWS,
-    anki_notes,
-    apkgs,
-    assert_clean_exit,
-    error_lines,
-    run,
-    visible,
-)
+from anki_collection import anki_notes
+from cli_run import Cli, apkgs, error_lines
+from e2e import SPRING_FESTIVAL, TAIWAN_NEWS, visible
 
 
 def _traditional(text: str) -> str:
@@ -54,8 +47,9 @@ def build_one(tmp_path: Path, name: str, data: bytes, *options: str) -> tuple[st
     """Build one file at the intermediate level; the run's stderr and the notes in Anki."""
     source = tmp_path / name
     source.write_bytes(data)
-    result = run(source, "--out", tmp_path / "out", "--level", "intermediate", *options)
-    assert_clean_exit(result)
+    result = Cli(tmp_path).build(
+        source, "--out", tmp_path / "out", "--level", "intermediate", *options
+    )
     assert result.exit_code == 0, result.output
     return result.stderr, anki_notes(tmp_path / "c.anki2", *apkgs(tmp_path / "out"))
 
@@ -67,6 +61,7 @@ def utf8_headwords(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
     return {n.fields["Simplified"] for n in notes}
 
 
+@pytest.mark.anki
 @pytest.mark.parametrize(
     "encoding",
     [
@@ -80,6 +75,7 @@ def test_every_encoding_gives_the_same_headwords(
     assert {n.fields["Simplified"] for n in notes} == utf8_headwords
 
 
+@pytest.mark.anki
 @pytest.mark.parametrize("encoding", list(ENCODED))
 def test_the_encoding_is_said_when_it_is_not_utf8(tmp_path: Path, encoding: str) -> None:
     stderr, notes = build_one(tmp_path, "春节.txt", ENCODED[encoding])
@@ -92,6 +88,7 @@ def test_the_encoding_is_said_when_it_is_not_utf8(tmp_path: Path, encoding: str)
         assert said == []
 
 
+@pytest.mark.anki
 def test_encoding_option_overrides_detection(tmp_path: Path) -> None:
     # "你好" in GBK is also two ordinary Big5 characters: only the user can tell.
     data = "你好".encode("gbk")
@@ -106,40 +103,39 @@ def test_encoding_option_overrides_detection(tmp_path: Path) -> None:
     assert "你好" in headwords["gbk"] and "你好" not in headwords["big5"]
 
 
+@pytest.mark.anki
 def test_an_ambiguous_short_file_asks_for_encoding_and_the_others_are_built(
+    cli: Cli,
     tmp_path: Path,
 ) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "hi.txt").write_bytes("你好".encode("gbk"))
     (folder / "春节.txt").write_bytes(ENCODED["gb18030"])
-    result = run(folder, "--out", tmp_path / "out")
-    assert_clean_exit(result)
+    result = cli.build(folder, "--out", tmp_path / "out")
     assert result.exit_code == 1
     [error] = error_lines(result)
     assert "hi.txt" in error and "--encoding" in error
     assert anki_notes(tmp_path / "c.anki2", *apkgs(tmp_path / "out"))
 
 
-def test_random_bytes_named_txt_are_an_error_naming_the_file(tmp_path: Path) -> None:
+def test_random_bytes_named_txt_are_an_error_naming_the_file(cli: Cli, tmp_path: Path) -> None:
     import random
 
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "data.txt").write_bytes(random.Random(4).randbytes(4096))
     (folder / "春节.txt").write_bytes(ENCODED["utf-8"])
-    result = run(folder, "--out", tmp_path / "out")
-    assert_clean_exit(result)
+    result = cli.build(folder, "--out", tmp_path / "out")
     assert result.exit_code == 1
     [error] = error_lines(result)
     assert "data.txt" in error
     assert [p.name for p in apkgs(tmp_path / "out")] == ["春节.apkg"]
 
 
-def test_an_unknown_encoding_name_is_a_one_line_error(tmp_path: Path) -> None:
+def test_an_unknown_encoding_name_is_a_one_line_error(cli: Cli, tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_bytes(ENCODED["utf-8"])
-    result = run(tmp_path / "a.txt", "--out", tmp_path / "out", "--encoding", "klingon")
-    assert_clean_exit(result)
+    result = cli.build(tmp_path / "a.txt", "--out", tmp_path / "out", "--encoding", "klingon")
     assert result.exit_code != 0
     assert "klingon" in result.stderr and len(result.stderr.strip().splitlines()) == 1
 
@@ -147,6 +143,7 @@ def test_an_unknown_encoding_name_is_a_one_line_error(tmp_path: Path) -> None:
 # -- traditional script -------------------------------------------------------
 
 
+@pytest.mark.anki
 def test_traditional_text_gives_simplified_keys_and_traditional_examples(tmp_path: Path) -> None:
     stderr, notes = build_one(tmp_path, "tw.txt", TAIWAN_NEWS.encode())
     assert len(notes) >= 10
@@ -158,13 +155,13 @@ def test_traditional_text_gives_simplified_keys_and_traditional_examples(tmp_pat
     assert any(n.fields["Simplified"] not in visible(n.fields["Example"]) for n in notes)
 
 
-def test_the_simplified_version_adds_no_notes_for_shared_words(tmp_path: Path) -> None:
+@pytest.mark.anki
+def test_the_simplified_version_adds_no_notes_for_shared_words(cli: Cli, tmp_path: Path) -> None:
     col = tmp_path / "collection.anki2"
     (tmp_path / "tw.txt").write_text(TAIWAN_NEWS, encoding="utf-8")
     (tmp_path / "cn.txt").write_text(_simplified(TAIWAN_NEWS), encoding="utf-8")
     for name in ("tw", "cn"):
-        result = run(tmp_path / f"{name}.txt", "--out", tmp_path / name)
-        assert_clean_exit(result)
+        result = cli.build(tmp_path / f"{name}.txt", "--out", tmp_path / name)
         assert result.exit_code == 0, result.output
     tw = anki_notes(col, *apkgs(tmp_path / "tw"))
     cn_alone = anki_notes(tmp_path / "cn.anki2", *apkgs(tmp_path / "cn"))
@@ -180,6 +177,7 @@ def test_the_simplified_version_adds_no_notes_for_shared_words(tmp_path: Path) -
     )
 
 
+@pytest.mark.anki
 def test_taiwan_variant_characters_are_simplified_too(tmp_path: Path) -> None:
     text = "隨著經濟的發展，人們的生活水準不斷提高，接著又出現了新的問題。\n"
     _, notes = build_one(tmp_path, "tw.txt", text.encode())

@@ -1,4 +1,4 @@
-"""Issue 8 end to end: each input format through ``flashgen build`` into real Anki.
+"""Input formats end to end: each through ``flashgen build`` into real Anki.
 
 Every card's example is clean text from the document's own prose (no markup,
 no timing lines, no navigation or table of contents); subtitle cards name the
@@ -14,7 +14,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from e2e import Note, anki_notes, apkgs, assert_clean_exit, error_lines, run, visible
+from anki_collection import Note, anki_notes
+from cli_run import Cli, apkgs, error_lines
+from e2e import visible
 
 # -- fixtures: small but realistic documents of each format -------------------
 
@@ -210,8 +212,7 @@ def built(tmp_path: Path, name: str, data: bytes, *options: str) -> list[Note]:
     source = tmp_path / name
     source.write_bytes(data)
     out = tmp_path / "out"
-    result = run(source, "--out", out, "--level", "beginner", *options)
-    assert_clean_exit(result)
+    result = Cli(tmp_path).build(source, "--out", out, "--level", "beginner", *options)
     assert result.exit_code == 0, result.output
     notes = anki_notes(tmp_path / "collection.anki2", *apkgs(out))
     assert notes, f"no notes from {name}"
@@ -235,6 +236,7 @@ SUBTITLES = [
 ]
 
 
+@pytest.mark.anki
 @pytest.mark.parametrize(("name", "text", "cues", "episode"), SUBTITLES, ids=["srt", "vtt", "ass"])
 def test_subtitle_cards_name_the_episode_and_the_time_code(
     tmp_path: Path, name: str, text: str, cues: dict[str, str], episode: str
@@ -250,6 +252,7 @@ def test_subtitle_cards_name_the_episode_and_the_time_code(
         assert example in cues[m.group(1)], f"{example!r} is not said at {m.group(1)}"
 
 
+@pytest.mark.anki
 def test_a_web_page_gives_its_article_not_its_chrome(tmp_path: Path) -> None:
     notes = built(tmp_path, "page.html", HTML.encode())
     assert {n.deck for n in notes} == {"flashgen::垃圾分类"}
@@ -258,6 +261,7 @@ def test_a_web_page_gives_its_article_not_its_chrome(tmp_path: Path) -> None:
         assert not any(chrome in note.fields["Example"] for chrome in HTML_CHROME)
 
 
+@pytest.mark.anki
 def test_markdown_notes_lose_their_markup_and_code(tmp_path: Path) -> None:
     notes = built(tmp_path, "notes.md", MARKDOWN.encode())
     assert {n.deck for n in notes} == {"flashgen::读书笔记"}
@@ -265,12 +269,14 @@ def test_markdown_notes_lose_their_markup_and_code(tmp_path: Path) -> None:
     assert not any("代码" in n.fields["Example"] or "*" in n.fields["Example"] for n in notes)
 
 
+@pytest.mark.anki
 def test_a_word_document_gives_its_body(tmp_path: Path) -> None:
     notes = built(tmp_path, "端午.docx", make_docx(DOCX_PROSE))
     assert {n.deck for n in notes} == {"flashgen::端午"}
     assert_examples_from(notes, DOCX_PROSE)
 
 
+@pytest.mark.anki
 def test_a_book_gives_its_chapters_not_its_table_of_contents(tmp_path: Path) -> None:
     notes = built(tmp_path, "book.epub", make_epub(CHAPTERS))
     assert {n.deck for n in notes} == {f"flashgen::{BOOK}"}
@@ -278,6 +284,7 @@ def test_a_book_gives_its_chapters_not_its_table_of_contents(tmp_path: Path) -> 
     assert not any("目录" in n.fields["Example"] or "附录页" in n.fields["Example"] for n in notes)
 
 
+@pytest.mark.anki
 def test_split_chapters_makes_one_subdeck_per_chapter_in_one_package(tmp_path: Path) -> None:
     notes = built(tmp_path, "book.epub", make_epub(CHAPTERS), "--split", "chapters")
     assert len(apkgs(tmp_path / "out")) == 1
@@ -288,13 +295,13 @@ def test_split_chapters_makes_one_subdeck_per_chapter_in_one_package(tmp_path: P
         assert any(example in line for line in [chapter, *CHAPTERS[chapter]])
 
 
-def test_standard_input_is_a_document_titled_by_title(tmp_path: Path) -> None:
+@pytest.mark.anki
+def test_standard_input_is_a_document_titled_by_title(cli: Cli, tmp_path: Path) -> None:
     text = "今天下午，图书馆举办了一场关于传统书法的讲座，吸引了许多学生参加。"
     out = tmp_path / "out"
-    result = run(
-        "-", "--title", "书法讲座", "--out", out, "--level", "beginner", stdin=text.encode()
+    result = cli.build(
+        "-", "--title", "书法讲座", "--out", out, "--level", "beginner", input=text.encode()
     )
-    assert_clean_exit(result)
     assert result.exit_code == 0, result.output
     notes = anki_notes(tmp_path / "c.anki2", *apkgs(out))
     assert notes and {n.deck for n in notes} == {"flashgen::书法讲座"}
@@ -337,16 +344,16 @@ MALFORMED = {
 }
 
 
+@pytest.mark.anki
 @pytest.mark.parametrize("name", sorted(MALFORMED))
 def test_a_malformed_file_is_one_line_error_and_the_others_are_built(
-    tmp_path: Path, name: str
+    cli: Cli, tmp_path: Path, name: str
 ) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / name).write_bytes(MALFORMED[name])
     (folder / "good.md").write_bytes(MARKDOWN.encode())
-    result = run(folder, "--out", tmp_path / "out", "--level", "beginner")
-    assert_clean_exit(result)
+    result = cli.build(folder, "--out", tmp_path / "out", "--level", "beginner")
     assert result.exit_code == 1
     [error] = error_lines(result)
     assert name in error
@@ -354,6 +361,7 @@ def test_a_malformed_file_is_one_line_error_and_the_others_are_built(
     assert anki_notes(tmp_path / "c.anki2", *apkgs(tmp_path / "out"))
 
 
+@pytest.mark.anki
 def test_a_chapter_cards_source_names_the_book_and_the_chapter_once(tmp_path: Path) -> None:
     notes = built(tmp_path, "book.epub", make_epub(CHAPTERS), "--split", "chapters")
     for note in notes:

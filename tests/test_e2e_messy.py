@@ -1,4 +1,4 @@
-"""Issue 4 end to end: messy text still gives clean, short examples.
+"""Messy text end to end: it still gives clean, short examples.
 
 Markup in a .txt, Markdown, word-processor debris and page numbers never reach
 a card; mixed punctuation, Latin and digits are fine; a megabyte with no
@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from e2e import Note, anki_notes, apkgs, assert_clean_exit, run, visible
+from anki_collection import Note, anki_notes
+from cli_run import Cli, apkgs, flashgen_process
+from e2e import visible
 
 # An example is cut to about 60 characters plus two "…" (flashgen.words.examples.WINDOW_MAX).
 MAX_EXAMPLE_CHARS = 70
@@ -50,8 +51,7 @@ FORBIDDEN = re.compile(r"<|>|bookmark|_Toc|—\s*\d+\s*—|第 \d+ 页|\*\*|\]\(
 def build(tmp_path: Path, name: str, text: str, level: str = "beginner") -> list[Note]:
     """Build one file (by default at the beginner level: every common word gets a card)."""
     (tmp_path / name).write_text(text, encoding="utf-8")
-    result = run(tmp_path / name, "--out", tmp_path / "out", "--level", level)
-    assert_clean_exit(result)
+    result = Cli(tmp_path).build(tmp_path / name, "--out", tmp_path / "out", "--level", level)
     assert result.exit_code == 0, result.output
     notes = anki_notes(tmp_path / "c.anki2", *apkgs(tmp_path / "out"))
     assert notes
@@ -67,6 +67,7 @@ def assert_good_examples(notes: list[Note]) -> None:
         assert note.fields["Simplified"] in example or note.fields["Traditional"] in example
 
 
+@pytest.mark.anki
 @pytest.mark.parametrize(
     ("name", "text", "gone"),
     [
@@ -85,10 +86,12 @@ def test_markup_and_debris_never_reach_an_example(
         assert not any(g in visible(note.fields["Example"]) for g in gone)
 
 
+@pytest.mark.anki
 def test_html_in_a_txt_file_is_titled_by_its_page_title(tmp_path: Path) -> None:
     assert {n.deck for n in build(tmp_path, "page.txt", HTML_TXT)} == {"flashgen::春节习俗"}
 
 
+@pytest.mark.anki
 def test_mixed_punctuation_latin_and_digits_keep_their_sentences(tmp_path: Path) -> None:
     notes = build(tmp_path, "debris.txt", DEBRIS, "intermediate")
     examples = {visible(n.fields["Example"]) for n in notes}
@@ -98,20 +101,20 @@ def test_mixed_punctuation_latin_and_digits_keep_their_sentences(tmp_path: Path)
     assert not any("ＰＭ" in e for e in examples)
 
 
-def test_a_file_without_chinese_is_a_warning_not_a_failure(tmp_path: Path) -> None:
+def test_a_file_without_chinese_is_a_warning_not_a_failure(cli: Cli, tmp_path: Path) -> None:
     (tmp_path / "english.txt").write_text("Hello world. Nothing to learn here.\n")
     (tmp_path / "春节.txt").write_text(DEBRIS, encoding="utf-8")
-    result = run(tmp_path / "english.txt", tmp_path / "春节.txt", "--out", tmp_path / "out")
-    assert_clean_exit(result)
+    result = cli.build(tmp_path / "english.txt", tmp_path / "春节.txt", "--out", tmp_path / "out")
     assert result.exit_code == 0
     assert "english.txt: no Chinese text" in result.stderr
     assert [p.name for p in apkgs(tmp_path / "out")] == ["第一章 春节.apkg"]
 
 
-def test_a_file_with_nothing_but_english_writes_no_deck_and_exits_0(tmp_path: Path) -> None:
+def test_a_file_with_nothing_but_english_writes_no_deck_and_exits_0(
+    cli: Cli, tmp_path: Path
+) -> None:
     (tmp_path / "english.txt").write_text("Hello world.\n")
-    result = run(tmp_path / "english.txt", "--out", tmp_path / "out")
-    assert_clean_exit(result)
+    result = cli.build(tmp_path / "english.txt", "--out", tmp_path / "out")
     assert result.exit_code == 0
     assert "english.txt" in result.stderr
     assert apkgs(tmp_path / "out") == []
@@ -129,11 +132,13 @@ def _one_line(size_bytes: int) -> str:
     return UNPUNCTUATED * (size_bytes // len(UNPUNCTUATED.encode()) + 1)
 
 
+@pytest.mark.anki
 def test_a_long_line_without_punctuation_gives_short_examples(tmp_path: Path) -> None:
     notes = build(tmp_path, "long.txt", _one_line(5_000))
     assert_good_examples(notes)
 
 
+@pytest.mark.anki
 def test_the_example_pinyin_and_traditional_are_cut_like_the_example(tmp_path: Path) -> None:
     notes = build(tmp_path, "long.txt", _one_line(6_000))
     for note in notes:
@@ -142,18 +147,18 @@ def test_the_example_pinyin_and_traditional_are_cut_like_the_example(tmp_path: P
         assert len(note.fields["ExamplePinyin"].split()) <= len(shown)
 
 
+@pytest.mark.anki
 def test_a_megabyte_line_without_punctuation_builds_in_reasonable_time(tmp_path: Path) -> None:
     (tmp_path / "huge.txt").write_text(_one_line(1_000_000), encoding="utf-8")
     out = tmp_path / "out"
-    build_cmd = [sys.executable, "-m", "flashgen", "build", str(tmp_path / "huge.txt")]
     try:
-        done = subprocess.run(
-            [*build_cmd, "--out", str(out)],
-            capture_output=True,
-            text=True,
-            timeout=25,  # ~3 s to start and ~8 s of analysis here: room for slower machines
-            env=_env(),
+        done = flashgen_process(
+            "build",
+            tmp_path / "huge.txt",
+            "--out",
+            out,
             cwd=tmp_path,
+            timeout=25,  # ~3 s to start and ~8 s of analysis here: room for slower machines
         )
     except subprocess.TimeoutExpired:
         pytest.fail("a 1 MB line took more than 25 s")
@@ -161,11 +166,3 @@ def test_a_megabyte_line_without_punctuation_builds_in_reasonable_time(tmp_path:
     notes = anki_notes(tmp_path / "c.anki2", *apkgs(out))
     assert notes
     assert_good_examples(notes)
-
-
-def _env() -> dict[str, str]:
-    """The environment for a ``python -m flashgen`` subprocess: this checkout first."""
-    import os
-
-    root = str(Path(__file__).resolve().parent.parent)
-    return {**os.environ, "PYTHONPATH": root}

@@ -1,4 +1,4 @@
-"""Issue 4 end to end: output is never half-written, and the learner's files are never touched.
+"""Output end to end: never half-written, and the learner's own files never touched.
 
 A build killed with SIGKILL while it writes leaves only complete packages (the
 old ones intact) plus hidden ``.partial`` files, which the next run removes.
@@ -10,15 +10,14 @@ import hashlib
 import os
 import signal
 import subprocess
-import sys
 import time
 import zipfile
 from pathlib import Path
 
 import pytest
-from e2e import SPRING_FESTIVAL, anki_notes, apkgs, assert_clean_exit, run
-
-ROOT = Path(__file__).resolve().parent.parent
+from anki_collection import anki_notes
+from cli_run import Cli, apkgs, child_env, command, error_lines
+from e2e import SPRING_FESTIVAL
 
 
 def _corpus(folder: Path) -> Path:
@@ -40,10 +39,12 @@ def _kill_while_writing(corpus: Path, out: Path, cwd: Path) -> list[str]:
 
     Returns the partial files seen at the moment of the kill.
     """
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    command = [sys.executable, "-m", "flashgen", "build", str(corpus), "--out", str(out)]
     proc = subprocess.Popen(
-        command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        command("build", corpus, "--out", out),
+        cwd=cwd,
+        env=child_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 120
     try:
@@ -61,11 +62,13 @@ def _kill_while_writing(corpus: Path, out: Path, cwd: Path) -> list[str]:
             proc.wait()
 
 
-def test_a_build_killed_while_writing_leaves_only_complete_packages(tmp_path: Path) -> None:
+@pytest.mark.anki
+def test_a_build_killed_while_writing_leaves_only_complete_packages(
+    cli: Cli, tmp_path: Path
+) -> None:
     corpus = _corpus(tmp_path / "texts")
     out = tmp_path / "decks"
-    first = run(corpus, "--out", out)  # the decks of an earlier run
-    assert_clean_exit(first)
+    first = cli.build(corpus, "--out", out)  # the decks of an earlier run
     assert first.exit_code == 0, first.output
     old = {p.name: _digest(p) for p in apkgs(out)}
     assert len(old) >= 4
@@ -87,16 +90,14 @@ def test_a_build_killed_while_writing_leaves_only_complete_packages(tmp_path: Pa
         name = partial.removeprefix(".").removesuffix(".partial")
         assert _digest(out / name) == old[name]
 
-    again = run(corpus, "--out", out)
-    assert_clean_exit(again)
+    again = cli.build(corpus, "--out", out)
     assert again.exit_code == 0
     assert "removed, left by an interrupted run" in again.stderr
     assert not list(out.glob(".*.partial"))
 
 
-def test_a_build_never_writes_to_the_learners_vocab_files(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.mark.anki
+def test_a_build_never_writes_to_the_learners_vocab_files(cli: Cli, tmp_path: Path) -> None:
     vocab = tmp_path / "vocab"
     vocab.mkdir()
     known = vocab / "known.txt"
@@ -105,9 +106,8 @@ def test_a_build_never_writes_to_the_learners_vocab_files(
     glossary.write_bytes("压岁钱\tya1 sui4 qian2\tmoney given to children at New Year\n".encode())
     before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in (known, glossary)}
     (tmp_path / "春节.txt").write_text(SPRING_FESTIVAL, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)  # vocab/ is looked up in the current folder
-    result = run("春节.txt", "--out", "decks", "--level", "intermediate", "--list")
-    assert_clean_exit(result)
+    # vocab/ is looked up in the current folder: the cli fixture's, tmp_path
+    result = cli.build("春节.txt", "--out", "decks", "--level", "intermediate", "--list")
     assert result.exit_code == 0, result.output
     notes = anki_notes(tmp_path / "c.anki2", *apkgs(tmp_path / "decks"))
     words = {n.fields["Simplified"]: n for n in notes}
@@ -119,22 +119,19 @@ def test_a_build_never_writes_to_the_learners_vocab_files(
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_a_package_that_cannot_be_written_is_one_error_and_the_others_are_written(
-    tmp_path: Path, jobs: str
+    cli: Cli, tmp_path: Path, jobs: str
 ) -> None:
     """A folder where one package should go: that deck fails in one line, the rest is built."""
-    from e2e import error_lines
-
     corpus = _corpus(tmp_path / "corpus")
     out = tmp_path / "out"
-    first = run(corpus, "--out", out, "--jobs", jobs)
+    first = cli.build(corpus, "--out", out, "--jobs", jobs)
     assert first.exit_code == 0, first.output
     built = sorted(p.name for p in apkgs(out))
     assert len(built) >= 2
     blocked = out / built[0]
     blocked.unlink()
     (blocked / "in the way").mkdir(parents=True)
-    result = run(corpus, "--out", out, "--jobs", jobs)
-    assert_clean_exit(result)
+    result = cli.build(corpus, "--out", out, "--jobs", jobs)
     assert result.exit_code == 1
     assert error_lines(result) == [f"error: {blocked}: cannot write (Is a directory)"]
     assert "-> not written" in result.output
@@ -143,36 +140,30 @@ def test_a_package_that_cannot_be_written_is_one_error_and_the_others_are_writte
     assert ", 1 failed," in result.output
 
 
-def test_a_single_package_that_cannot_be_written_is_one_error(tmp_path: Path) -> None:
-    from e2e import error_lines
-
+def test_a_single_package_that_cannot_be_written_is_one_error(cli: Cli, tmp_path: Path) -> None:
     corpus = _corpus(tmp_path / "corpus")
     single = tmp_path / "all.apkg"
     (single / "in the way").mkdir(parents=True)
-    result = run(corpus, "--single", single, "--out", tmp_path / "out")
-    assert_clean_exit(result)
+    result = cli.build(corpus, "--single", single, "--out", tmp_path / "out")
     assert result.exit_code == 1
     assert error_lines(result) == [f"error: {single}: cannot write (Is a directory)"]
     assert "4 documents, 4 failed," in result.output
 
 
 def test_no_temporary_folder_is_one_error_per_package_and_nothing_is_written(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Each package's collection database is built in the temporary folder first."""
     import tempfile
 
-    from e2e import error_lines
-
     corpus = _corpus(tmp_path / "corpus")
-    built = run(corpus, "--out", tmp_path / "built", "--jobs", "1")
+    built = cli.build(corpus, "--out", tmp_path / "built", "--jobs", "1")
     assert built.exit_code == 0, built.output
     names = sorted(p.name for p in apkgs(tmp_path / "built"))
     out = tmp_path / "out"
     missing = tmp_path / "no such folder"
     monkeypatch.setattr(tempfile, "tempdir", str(missing))
-    result = run(corpus, "--out", out, "--jobs", "1")
-    assert_clean_exit(result)
+    result = cli.build(corpus, "--out", out, "--jobs", "1")
     assert result.exit_code == 1
     reason = "no temporary folder to build it in (No such file or directory)"
     assert sorted(error_lines(result)) == [f"error: {out / n}: {reason}" for n in names]

@@ -1,4 +1,4 @@
-"""The quality targets on the labelled dev lists in ../shared/eval (see tests/eval_vocab.py).
+"""The quality targets on the labelled dev lists in ../shared/eval (printed by tests/eval_vocab.py).
 
 - recall 1.0 on the words a good advanced deck of the seed must hold;
 - no excluded string (collocation, fragment, number, name) at any level;
@@ -7,16 +7,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from evaluation import cards_by_level, read_tsv, score_pinyin, score_vocab
+from testdata import SHARED, needs_shared
 
 from flashgen.config import BuildConfig
 from flashgen.pipeline import BuildReport, load_documents
 
-EVAL = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
-pytestmark = pytest.mark.skipif(not EVAL.is_dir(), reason=f"labelled data not found at {EVAL}")
+EVAL = SHARED / "eval"
+pytestmark = needs_shared("eval")
 
 
 @pytest.fixture(scope="module")

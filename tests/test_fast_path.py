@@ -8,11 +8,10 @@ deliberate change.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from seed_snapshot import snapshot
+from testdata import DATA
 
-GOLDEN = Path(__file__).parent / "data" / "seed_golden.tsv"
+GOLDEN = DATA / "seed_golden.tsv"
 
 
 def test_seed_cards_are_the_same_as_before_the_speed_work() -> None:

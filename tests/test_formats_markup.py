@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from testdata import DATA
 
 from flashgen.errors import InputError
 from flashgen.text.formats import is_supported, read_parts
 from flashgen.text.markdown import markdown_title, markdown_to_lines
 from flashgen.text.markup import html_title, html_to_lines, link_density, looks_like_html
 
-DATA = Path(__file__).parent / "data" / "formats"
+FORMATS = DATA / "formats"
 
 NEWS_LINES = (
     "春节习俗",
@@ -45,13 +46,13 @@ NOTES_LINES = (
 
 
 def test_a_news_page_gives_the_article_text_only() -> None:
-    [part] = read_parts(DATA / "news.html")
+    [part] = read_parts(FORMATS / "news.html")
     assert part.title == "春节习俗"  # the <h1>, without the site name of <title>
     assert part.lines == NEWS_LINES
 
 
 def test_a_markdown_note_gives_its_visible_text() -> None:
-    [part] = read_parts(DATA / "notes.md")
+    [part] = read_parts(FORMATS / "notes.md")
     assert part.title == "春节笔记"  # front matter wins over the first heading
     assert part.lines == NOTES_LINES
 
@@ -115,7 +116,7 @@ def test_link_density_tells_a_contents_page_from_a_chapter() -> None:
     toc = "".join(f'<p><a href="c{i}.html">第{i}章</a></p>' for i in range(10))
     assert link_density(toc) == 1.0
     # the page's menus are links, its article is not
-    assert link_density((DATA / "news.html").read_text(encoding="utf-8")) < 0.25
+    assert link_density((FORMATS / "news.html").read_text(encoding="utf-8")) < 0.25
 
 
 @pytest.mark.parametrize(

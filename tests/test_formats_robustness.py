@@ -6,16 +6,19 @@ from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_formats_docx import make_docx  # tests/ is on sys.path (rootdir-relative imports)
+
+# Test modules of this folder: pytest puts a test module's folder on sys.path.
+from test_formats_docx import make_docx
 from test_formats_epub import CHAPTERS, make_epub
+from testdata import DATA
 
 from flashgen.errors import InputError
 from flashgen.text.formats import SUPPORTED_SUFFIXES, Part, read_parts
 
 SAMPLES = {".epub": make_epub(CHAPTERS), ".docx": make_docx()}
-DATA = Path(__file__).parent / "data" / "formats"
+FORMATS = DATA / "formats"
 for name in ["episode01.srt", "episode02.vtt", "episode03.ass", "news.html", "notes.md"]:
-    SAMPLES[Path(name).suffix] = (DATA / name).read_bytes()
+    SAMPLES[Path(name).suffix] = (FORMATS / name).read_bytes()
 
 
 def read_or_refuse(suffix: str, data: bytes) -> None:

@@ -7,36 +7,37 @@ import json
 from pathlib import Path
 
 import pytest
+from testdata import DATA
 
 from flashgen.errors import InputError
 from flashgen.text.formats import read_parts
 
-DATA = Path(__file__).parent / "data" / "formats"
-CASES = json.loads((DATA / "subtitles.json").read_text(encoding="utf-8"))
+FORMATS = DATA / "formats"
+CASES = json.loads((FORMATS / "subtitles.json").read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["file"] for c in CASES])
 def test_golden_subtitle_files(case: dict) -> None:
-    [part] = read_parts(DATA / case["file"])
+    [part] = read_parts(FORMATS / case["file"])
     assert part.title == case["title"], case["label"]
     assert [list(pair) for pair in zip(part.labels, part.lines, strict=True)] == case["expected"]
 
 
 def test_labels_run_alongside_lines() -> None:
-    [part] = read_parts(DATA / "episode01.srt")
+    [part] = read_parts(FORMATS / "episode01.srt")
     assert len(part.labels) == len(part.lines) > 0
 
 
 def test_utf16_with_bom_is_read() -> None:
-    text = (DATA / "episode01.srt").read_text(encoding="utf-8")
+    text = (FORMATS / "episode01.srt").read_text(encoding="utf-8")
     data = codecs.BOM_UTF16_LE + text.encode("utf-16-le")
     [part] = read_parts(Path("ep.srt"), data)
     assert part.lines[0] == "欢迎收看"
 
 
 def test_ssa_is_read_like_ass() -> None:
-    data = (DATA / "episode03.ass").read_bytes()
-    assert read_parts(Path("ep.ssa"), data) == read_parts(DATA / "episode03.ass")
+    data = (FORMATS / "episode03.ass").read_bytes()
+    assert read_parts(Path("ep.ssa"), data) == read_parts(FORMATS / "episode03.ass")
 
 
 def test_the_caller_decodes_legacy_encodings() -> None:

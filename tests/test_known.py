@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from anki_collection import add_note, collection_at
 
 from flashgen.errors import ConfigError
 from flashgen.learner.known import detect_format, load_known_anki, load_known_file
@@ -41,60 +42,51 @@ NOTES = [
 ]
 
 
-def _add(col, deck: str, front: str, back: str, notetype: str = "Basic") -> None:
-    note = col.new_note(col.models.by_name(notetype))
-    note["Front"], note["Back"] = front, back
-    col.add_note(note, col.decks.id(deck))
-
-
 @pytest.fixture
 def collection(tmp_path: Path) -> Path:
-    from anki.collection import Collection
-
+    """A real Anki collection (closed again) holding :data:`NOTES` and one reversible note."""
     path = tmp_path / "profile" / "collection.anki2"
-    path.parent.mkdir()
-    col = Collection(str(path))
-    for deck, front, back in NOTES:
-        _add(col, deck, front, back)
-    _add(col, "Other", "火车", "train", notetype="Basic (and reversed card)")
-    col.close()
+    with collection_at(path) as col:
+        for deck, front, back in NOTES:
+            add_note(col, deck, front, back)
+        add_note(col, "Other", "火车", "train", "Basic (and reversed card)")
     return path
 
 
+@pytest.mark.anki
 def test_all_notes_first_field(collection: Path) -> None:
     assert load_known_anki(collection) == {"学习", "工作", "上班", "生活", "经济", "银行", "火车"}
 
 
+@pytest.mark.anki
 def test_deck_includes_subdecks_and_ignores_case(collection: Path) -> None:
     assert load_known_anki(collection, deck="chinese") == {"学习", "工作", "上班", "生活", "经济"}
     assert load_known_anki(collection, deck="Chinese::hsk1") == {"工作", "上班", "生活", "经济"}
 
 
+@pytest.mark.anki
 def test_deck_name_prefix_is_not_a_parent(tmp_path: Path, collection: Path) -> None:
-    from anki.collection import Collection
-
-    col = Collection(str(collection))
-    _add(col, "Chinese2", "飞机", "plane")
-    col.close()
+    with collection_at(collection) as col:
+        add_note(col, "Chinese2", "飞机", "plane")
     assert "飞机" not in load_known_anki(collection, deck="Chinese")
 
 
+@pytest.mark.anki
 def test_notetype_and_field(collection: Path) -> None:
     assert load_known_anki(collection, notetype="Basic (and reversed card)") == {"火车"}
     assert load_known_anki(collection, deck="Other", field=1) == {"英语"}
 
 
+@pytest.mark.anki
 def test_studied_only_skips_new_cards(collection: Path) -> None:
-    from anki.collection import Collection
-
-    col = Collection(str(collection))
-    nid = col.find_notes('"Front:*银行*"')[0]
-    card_ids = [card.id for card in col.get_note(nid).cards()]
-    col.sched.set_due_date(card_ids, "0")  # due today as a review card: no longer new
-    col.close()
+    with collection_at(collection) as col:
+        nid = col.find_notes('"Front:*银行*"')[0]
+        card_ids = [card.id for card in col.get_note(nid).cards()]
+        col.sched.set_due_date(card_ids, "0")  # due today as a review card: no longer new
     assert load_known_anki(collection, studied_only=True) == {"银行"}
 
 
+@pytest.mark.anki
 def test_reading_leaves_the_collection_untouched(collection: Path) -> None:
     before = {p.name: p.read_bytes() for p in collection.parent.iterdir() if p.is_file()}
     load_known_anki(collection, deck="Chinese")
@@ -105,14 +97,12 @@ def test_reading_leaves_the_collection_untouched(collection: Path) -> None:
 @pytest.fixture
 def open_collection(collection: Path) -> Iterator[Path]:
     """The collection held open by Anki, with a new note still in the WAL."""
-    from anki.collection import Collection
-
-    col = Collection(str(collection))
-    _add(col, "Chinese", "电脑", "computer")
-    yield collection
-    col.close()
+    with collection_at(collection) as col:
+        add_note(col, "Chinese", "电脑", "computer")
+        yield collection
 
 
+@pytest.mark.anki
 def test_changes_still_in_the_wal_are_seen(open_collection: Path, tmp_path: Path) -> None:
     wal = open_collection.with_name(open_collection.name + "-wal")
     assert wal.stat().st_size > 0
@@ -127,6 +117,7 @@ def test_changes_still_in_the_wal_are_seen(open_collection: Path, tmp_path: Path
     assert "电脑" in load_known_anki(open_collection, deck="Chinese")  # ... and is still read
 
 
+@pytest.mark.anki
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
@@ -153,19 +144,17 @@ def test_missing_or_foreign_file(tmp_path: Path) -> None:
         load_known_anki(other)
 
 
+@pytest.mark.anki
 def test_real_anki_plain_text_export_reads_back(collection: Path, tmp_path: Path) -> None:
-    from anki.collection import Collection
-
-    col = Collection(str(collection))
     out = tmp_path / "notes.txt"
-    col.export_note_csv(
-        out_path=str(out),
-        limit=None,  # the whole collection
-        with_html=True,
-        with_tags=True,
-        with_deck=True,
-        with_notetype=True,
-        with_guid=True,
-    )
-    col.close()
+    with collection_at(collection) as col:
+        col.export_note_csv(
+            out_path=str(out),
+            limit=None,  # the whole collection
+            with_html=True,
+            with_tags=True,
+            with_deck=True,
+            with_notetype=True,
+            with_guid=True,
+        )
     assert load_known_file(out) == load_known_anki(collection)

@@ -11,43 +11,17 @@ update replaces the Notes field and the tag list, as the README warns.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from cli_run import flashgen, sample
+from anki_collection import ALWAYS, IF_NEWER, collection_at, import_package
+from cli_run import Cli, sample
 
 from flashgen import BuildConfig, Level, build
 from flashgen.learner.edits import load_edits
 
 pytestmark = pytest.mark.anki
-
-ALWAYS = "IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_ALWAYS"
-IF_NEWER = "IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_IF_NEWER"
-
-
-def _import(col: Any, apkg: Path, update: str) -> None:
-    from anki import import_export_pb2 as pb
-    from anki.collection import ImportAnkiPackageOptions, ImportAnkiPackageRequest
-
-    options = ImportAnkiPackageOptions(
-        with_scheduling=False,
-        update_notes=getattr(pb, update),
-        update_notetypes=getattr(pb, update),
-    )
-    col.import_anki_package(ImportAnkiPackageRequest(package_path=str(apkg), options=options))
-
-
-@pytest.fixture
-def collection(tmp_path: Path) -> Iterator[Any]:
-    from anki.collection import Collection
-
-    (tmp_path / "learner").mkdir()
-    col = Collection(str(tmp_path / "learner" / "collection.anki2"))
-    yield col
-    if col.db is not None:
-        col.close()
 
 
 def _only_apkg(folder: Path) -> Path:
@@ -79,7 +53,7 @@ def _rebuild(tmp_path: Path, word: str, *extra: object) -> Path:
     (work / "vocab").mkdir(parents=True, exist_ok=True)
     (work / "vocab" / "glossary.tsv").write_text(f"{word}\tceshi4\tNEW DEFINITION\n", "utf-8")
     out = work / "decks"
-    result = flashgen(
+    result = Cli(work)(
         "build", sample("3-"), "--out", out, "--glossary", work / "vocab" / "glossary.tsv", *extra
     )
     assert result.exit_code == 0, result.output
@@ -87,28 +61,25 @@ def _rebuild(tmp_path: Path, word: str, *extra: object) -> Path:
 
 
 def test_keep_edits_carries_notes_and_tags_over_an_update_import(
-    tmp_path: Path, collection: Any
+    tmp_path: Path, anki_collection: Any
 ) -> None:
     first = tmp_path / "first"
-    assert flashgen("build", sample("3-"), "--out", first).exit_code == 0
-    _import(collection, _only_apkg(first), ALWAYS)
-    notes_before = collection.note_count()
-    nid, word = _edit_first_note(collection)
-    assert collection.db is not None
-    revlog = collection.db.scalar("select count() from revlog")
+    assert Cli(tmp_path)("build", sample("3-"), "--out", first).exit_code == 0
+    import_package(anki_collection, _only_apkg(first), ALWAYS)
+    notes_before = anki_collection.note_count()
+    nid, word = _edit_first_note(anki_collection)
+    assert anki_collection.db is not None
+    revlog = anki_collection.db.scalar("select count() from revlog")
     assert revlog == 1
-    tags_before = set(collection.get_note(nid).tags)
+    tags_before = set(anki_collection.get_note(nid).tags)
     assert "difficult" in tags_before and "flashgen::level::advanced" in tags_before
-    path = Path(collection.path)
-    collection.close()
+    path = Path(anki_collection.path)
+    anki_collection.close()
 
     rebuilt = _rebuild(tmp_path, word, "--keep-edits", path)
 
-    from anki.collection import Collection
-
-    col = Collection(str(path))
-    try:
-        _import(col, rebuilt, ALWAYS)
+    with collection_at(path) as col:
+        import_package(col, rebuilt, ALWAYS)
         note = col.get_note(nid)
         assert note["Notes"] == "my mnemonic: 星 stars"
         assert "difficult" in note.tags
@@ -118,60 +89,55 @@ def test_keep_edits_carries_notes_and_tags_over_an_update_import(
         assert col.db is not None
         assert col.db.scalar("select count() from revlog") == revlog  # history intact
         assert col.get_card(note.card_ids()[0]).reps == 1
-    finally:
-        col.close()
 
 
 def test_without_keep_edits_an_update_import_replaces_notes_and_tags(
-    tmp_path: Path, collection: Any
+    tmp_path: Path, anki_collection: Any
 ) -> None:
     first = tmp_path / "first"
-    assert flashgen("build", sample("3-"), "--out", first).exit_code == 0
-    _import(collection, _only_apkg(first), ALWAYS)
-    nid, word = _edit_first_note(collection)
-    _import(collection, _rebuild(tmp_path, word), ALWAYS)
-    note = collection.get_note(nid)
+    assert Cli(tmp_path)("build", sample("3-"), "--out", first).exit_code == 0
+    import_package(anki_collection, _only_apkg(first), ALWAYS)
+    nid, word = _edit_first_note(anki_collection)
+    import_package(anki_collection, _rebuild(tmp_path, word), ALWAYS)
+    note = anki_collection.get_note(nid)
     assert note["Notes"] == ""
     assert "difficult" not in note.tags
     assert "NEW DEFINITION" in note["Definition"]
 
 
-def test_new_notes_have_an_empty_notes_field_and_real_tags(tmp_path: Path, collection: Any) -> None:
-    assert flashgen("build", sample("3-"), "--out", tmp_path).exit_code == 0
-    _import(collection, _only_apkg(tmp_path), ALWAYS)
-    tags = set(collection.tags.all())
+def test_new_notes_have_an_empty_notes_field_and_real_tags(
+    tmp_path: Path, anki_collection: Any
+) -> None:
+    assert Cli(tmp_path)("build", sample("3-"), "--out", tmp_path).exit_code == 0
+    import_package(anki_collection, _only_apkg(tmp_path), ALWAYS)
+    tags = set(anki_collection.tags.all())
     assert "flashgen::level::advanced" in tags
     assert any(t.startswith("flashgen::hsk::") for t in tags)
-    for nid in collection.find_notes(""):
-        note = collection.get_note(nid)
+    for nid in anki_collection.find_notes(""):
+        note = anki_collection.get_note(nid)
         assert note["Notes"] == ""
         assert all(t.startswith("flashgen::") for t in note.tags)
         assert "flashgen::level::advanced" in note.tags
-    assert collection.find_notes("tag:flashgen::level::advanced")
+    assert anki_collection.find_notes("tag:flashgen::level::advanced")
 
 
 def test_if_newer_update_keeps_edits_when_the_rebuild_is_newer(
-    tmp_path: Path, collection: Any
+    tmp_path: Path, anki_collection: Any
 ) -> None:
     """The learner's usual import option: "update if newer"; packages timestamped apart."""
     now = time.time()
     config = BuildConfig(level=Level.ADVANCED, out_dir=tmp_path / "a", timestamp=now - 100)
     build([sample("3-")], config)
-    _import(collection, _only_apkg(tmp_path / "a"), IF_NEWER)
-    nid, _ = _edit_first_note(collection)
-    path = Path(collection.path)
-    collection.close()
+    import_package(anki_collection, _only_apkg(tmp_path / "a"), IF_NEWER)
+    nid, _ = _edit_first_note(anki_collection)
+    path = Path(anki_collection.path)
+    anki_collection.close()
     assert load_edits(path)  # the edit is seen in the collection
     later = BuildConfig(
         level=Level.ADVANCED, out_dir=tmp_path / "b", timestamp=now + 100, keep_edits_from=path
     )
     build([sample("3-")], later)
-    from anki.collection import Collection
-
-    col = Collection(str(path))
-    try:
-        _import(col, _only_apkg(tmp_path / "b"), IF_NEWER)
+    with collection_at(path) as col:
+        import_package(col, _only_apkg(tmp_path / "b"), IF_NEWER)
         note = col.get_note(nid)
         assert note["Notes"] == "my mnemonic: 星 stars" and "difficult" in note.tags
-    finally:
-        col.close()

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
+from testdata import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 TREES = ["flashgen", "tests", "benchmarks"]
 
 
@@ -23,13 +22,11 @@ def _run(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-@pytest.mark.slow
 def test_ruff_check_is_clean() -> None:
     result = _run("ruff", "check", *TREES)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-@pytest.mark.slow
 def test_ruff_format_is_clean() -> None:
     result = _run("ruff", "format", "--check", *TREES)
     assert result.returncode == 0, result.stdout + result.stderr

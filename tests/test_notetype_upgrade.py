@@ -13,14 +13,19 @@ from pathlib import Path
 from typing import Any
 
 import genanki
+import pytest
+from anki_collection import collection_at, flashgen_notes, import_package
 from sample_deck import write_with_genanki
+from testdata import DATA
 
 from flashgen.cards import apkg as deck
 from flashgen.cards import notetype
 from flashgen.config import BuildConfig
 from flashgen.pipeline import build
 
-OLD = Path(__file__).parent / "data" / "notetype_v0"
+pytestmark = pytest.mark.anki
+
+OLD = DATA / "notetype_v0"
 
 
 def _old_model() -> Any:
@@ -41,30 +46,15 @@ def _old_model() -> Any:
     )
 
 
-def _import(col: Any, apkg: Path) -> Any:
-    from anki.collection import ImportAnkiPackageOptions, ImportAnkiPackageRequest
-
-    options = ImportAnkiPackageOptions(with_scheduling=False)
-    return col.import_anki_package(
-        ImportAnkiPackageRequest(package_path=str(apkg), options=options)
-    )
-
-
 def test_an_old_build_is_updated_in_place_by_a_new_one(tmp_path: Path) -> None:
-    from anki.collection import Collection
-    from anki.models import NotetypeId
-
     new = build([], BuildConfig(out_dir=tmp_path / "new", timestamp=time.time() + 3600))
     packages = sorted({r.path for r in new.results if r.path})
     first = packages[0]
 
     # The "old build": the same notes (GUIDs, fields), first-version templates.
-    reader = Collection(str(tmp_path / "read.anki2"))
-    try:
-        _import(reader, first)
-        notes = [reader.get_note(n) for n in reader.find_notes(f"mid:{notetype.MODEL_ID}")]
-    finally:
-        reader.close()
+    with collection_at(tmp_path / "read.anki2") as reader:
+        import_package(reader, first)
+        notes = flashgen_notes(reader)
     old_deck = genanki.Deck(deck.deck_id("flashgen::old"), "flashgen::old")
     for n in notes:
         old_fields = list(n.fields)
@@ -73,9 +63,8 @@ def test_an_old_build_is_updated_in_place_by_a_new_one(tmp_path: Path) -> None:
     old_apkg = tmp_path / "old.apkg"
     write_with_genanki(genanki.Package(old_deck), old_apkg, timestamp=time.time() - 3600)
 
-    col = Collection(str(tmp_path / "user.anki2"))
-    try:
-        _import(col, old_apkg)
+    with collection_at(tmp_path / "user.anki2") as col:
+        import_package(col, old_apkg)
         count = col.note_count()
         assert count == len(notes) > 0
         card = col.get_card(col.find_cards(f"mid:{notetype.MODEL_ID} card:1")[0])
@@ -83,10 +72,12 @@ def test_an_old_build_is_updated_in_place_by_a_new_one(tmp_path: Path) -> None:
         col.sched.answerCard(card, 3)
         reviewed = col.get_card(card.id)
 
-        log = _import(col, first)
+        log = import_package(col, first)
 
         assert len(log.log.new) == 0
         assert col.note_count() == count
+        from anki.models import NotetypeId  # (only once anki.collection is loaded)
+
         model = col.models.get(NotetypeId(notetype.MODEL_ID))
         assert model is not None
         assert [f["name"] for f in model["flds"]] == list(notetype.FIELDS)
@@ -97,5 +88,3 @@ def test_an_old_build_is_updated_in_place_by_a_new_one(tmp_path: Path) -> None:
         assert "old definition" not in definitions  # every note was updated
         after = col.get_card(card.id)
         assert (after.reps, after.ivl, after.type) == (reviewed.reps, reviewed.ivl, reviewed.type)
-    finally:
-        col.close()

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from testdata import TEXTS
 
 from flashgen.config import BuildConfig, Level
 from flashgen.models import Card
 from flashgen.pipeline import BuildReport, load_documents, plan
-
-TEXTS = Path(__file__).parent / "data" / "texts"
 
 
 def _decks(jobs: int, level: Level) -> list[tuple[str, int, tuple[Card, ...]]]:

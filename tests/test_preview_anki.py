@@ -6,9 +6,12 @@ import html
 import re
 
 import pytest
+from anki_collection import collection_at, import_package
 from sample_deck import build_sample_apkg
 
 from flashgen.cards.preview import read_cards
+
+pytestmark = pytest.mark.anki
 
 # (Simplified, template ord) -> (front HTML, back HTML)
 Rendered = dict[tuple[str, int], tuple[str, str]]
@@ -24,24 +27,15 @@ def visible_text(markup: str) -> str:
 @pytest.fixture(scope="module")
 def anki_cards(tmp_path_factory: pytest.TempPathFactory) -> Rendered:
     """Every card of the sample deck as Anki's own renderer draws it."""
-    from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
-
     tmp = tmp_path_factory.mktemp("anki")
     apkg = build_sample_apkg(tmp / "sample.apkg")
-    col = Collection(str(tmp / "c.anki2"))
-    try:
-        col.import_anki_package(
-            ImportAnkiPackageRequest(
-                package_path=str(apkg), options=ImportAnkiPackageOptions(with_scheduling=False)
-            )
-        )
+    with collection_at(tmp / "c.anki2") as col:
+        import_package(col, apkg)
         out = {}
         for cid in col.find_cards(""):
             card = col.get_card(cid)
             out[(card.note()["Simplified"], card.ord)] = (card.question(), card.answer())
         return out
-    finally:
-        col.close()
 
 
 @pytest.fixture(scope="module")

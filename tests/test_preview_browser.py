@@ -16,9 +16,12 @@ from sample_deck import build_sample_apkg
 from flashgen.cards.preview import preview_apkg
 
 CHROMIUM = Path("/usr/bin/chromium")
-pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists(), reason="/usr/bin/chromium is absent (apt-get install chromium)"
-)
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not CHROMIUM.exists(), reason="/usr/bin/chromium is absent (apt-get install chromium)"
+    ),
+]
 
 # The Chinese Support add-on's tone colours (day), and flashgen's night variants.
 DAY = {1: (0xE3, 0x00, 0x00), 2: (0x02, 0xB3, 0x1C), 3: (0x15, 0x10, 0xF0),
@@ -77,6 +80,7 @@ def assert_not_blank(image: Image.Image) -> None:
     assert image.width * image.height - background > image.width * image.height // 10
 
 
+@pytest.mark.slow
 def test_cards_show_every_tone_colour(page: Path) -> None:
     image = screenshot(page, "day.png", FULL_PAGE)
     assert_not_blank(image)
@@ -84,6 +88,7 @@ def test_cards_show_every_tone_colour(page: Path) -> None:
         assert count_near(image, rgb) >= MIN_PIXELS, f"tone {tone} colour #{bytes(rgb).hex()}"
 
 
+@pytest.mark.slow
 def test_night_mode_uses_the_lighter_tone_colours(page: Path) -> None:
     image = screenshot(page, "night.png", FULL_PAGE, "#night")
     assert_not_blank(image)

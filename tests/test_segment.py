@@ -8,11 +8,10 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from testdata import DATA, SHARED
 
 from flashgen.words.segment import cut
 from flashgen.words.terms import force_terms, quoted_terms, run_candidates
-
-DATA = Path(__file__).parent / "data"
 
 
 def _cases() -> list[list[str]]:
@@ -119,8 +118,8 @@ def test_rjieba_engine_cuts_exactly_as_jieba_with_the_same_dictionary(tmp_path: 
     dictionary.write_text("".join(f"{w} {c}\n" for w, c in entries.items()), encoding="utf-8")
     reference = jieba.Tokenizer(dictionary=str(dictionary))
     reference.tmp_dir = str(tmp_path)
-    shared = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
-    texts = [p.read_text(encoding="utf-8") for p in sorted(shared.glob("*/*.txt"))[:2]]
+    corpus = SHARED / "corpus"  # when it sits beside the checkout
+    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*/*.txt"))[:2]]
     texts.append((DATA / "segment_cases.tsv").read_text(encoding="utf-8"))
     for text in texts:
         assert tokenizer().cut(text, False) == list(reference.cut(text, HMM=False))

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from importlib import resources
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from testdata import SHARED
 
 from flashgen.pinyin.sentence import reference, tone3
 from flashgen.text.documents import split_sentences
 from flashgen.words import segment
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+CORPUS = SHARED / "corpus"
 SEED = CORPUS / "seed"
 LUXUN = CORPUS / "luxun"
 

@@ -6,6 +6,8 @@ import csv
 from pathlib import Path
 
 import pytest
+from anki_collection import import_csv, import_package
+from cli_run import HEADER_LINES
 from sample_deck import write_with_genanki
 
 from flashgen.cards import notetype
@@ -46,27 +48,16 @@ def _notes_by_guid(col) -> dict[str, list[str]]:
 
 
 @pytest.fixture
-def collection(tmp_path: Path):
+def collection(tmp_path: Path, anki_collection):
     """A fresh Anki collection into which the flashgen .apkg was imported."""
-    from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
-
     apkg = tmp_path / "deck.apkg"
     _build_apkg(apkg)
-    col = Collection(str(tmp_path / "collection.anki2"))
-    options = ImportAnkiPackageOptions(with_scheduling=False)
-    col.import_anki_package(ImportAnkiPackageRequest(package_path=str(apkg), options=options))
-    assert set(_notes_by_guid(col)) == set(GUIDS)
-    yield col
-    col.close()
+    import_package(anki_collection, apkg)
+    assert set(_notes_by_guid(anki_collection)) == set(GUIDS)
+    return anki_collection
 
 
-def _import_csv(col, path: Path):
-    from anki.collection import ImportCsvRequest
-
-    metadata = col.get_csv_metadata(str(path), None)
-    return metadata, col.import_csv(ImportCsvRequest(path=str(path), metadata=metadata))
-
-
+@pytest.mark.anki
 def test_anki_reads_the_headers(collection, tmp_path: Path) -> None:
     from anki.collection import CsvMetadata
 
@@ -86,6 +77,7 @@ def test_anki_reads_the_headers(collection, tmp_path: Path) -> None:
     assert metadata.dupe_resolution == CsvMetadata.DupeResolution.UPDATE
 
 
+@pytest.mark.anki
 def test_importing_the_list_updates_the_apkg_notes(collection, tmp_path: Path) -> None:
     first = collection.get_note(collection.find_notes("Simplified:学习")[0])
     first.tags = ["my-tag"]  # the learner's own tag on an imported note
@@ -98,7 +90,7 @@ def test_importing_the_list_updates_the_apkg_notes(collection, tmp_path: Path) -
     write_tsv(path, notes=changed, guids=GUIDS, deck_name=DECK,
               notetype_name=notetype.MODEL_NAME, field_names=notetype.FIELDS)  # fmt: skip
 
-    _, response = _import_csv(collection, path)
+    _, response = import_csv(collection, path)
 
     log = response.log
     assert (len(log.new), len(log.conflicting), len(log.missing_notetype)) == (0, 0, 0)
@@ -113,6 +105,7 @@ def test_importing_the_list_updates_the_apkg_notes(collection, tmp_path: Path) -
     assert collection.get_note(first.id).tags == ["my-tag"]  # the list has no tags column
 
 
+@pytest.mark.anki
 def test_guids_prevent_duplicates_whatever_the_saved_import_choice(collection, tmp_path) -> None:
     from anki.collection import CsvMetadata
 
@@ -121,7 +114,7 @@ def test_guids_prevent_duplicates_whatever_the_saved_import_choice(collection, t
     path = tmp_path / "list.tsv"
     write_tsv(path, notes=NOTES, guids=GUIDS, deck_name=DECK,
               notetype_name=notetype.MODEL_NAME, field_names=notetype.FIELDS)  # fmt: skip
-    metadata, response = _import_csv(collection, path)
+    metadata, response = import_csv(collection, path)
     assert metadata.dupe_resolution == CsvMetadata.DupeResolution.DUPLICATE
     assert len(response.log.new) == 0
     assert collection.note_count() == len(GUIDS)
@@ -139,7 +132,7 @@ def test_fields_with_tabs_quotes_and_line_breaks_round_trip(tmp_path: Path) -> N
         f"#deck:{DECK}\n",
         "#guid column:1\n",
     ]
-    rows = list(csv.reader(lines[6:], delimiter="\t"))
+    rows = list(csv.reader(lines[HEADER_LINES:], delimiter="\t"))
     assert rows == [[guid, *fields] for guid, fields in zip(GUIDS, NOTES, strict=True)]
     assert [p.name for p in tmp_path.iterdir()] == ["list.tsv"]  # no temp file left
 
