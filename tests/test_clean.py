@@ -2,24 +2,22 @@
 
 from __future__ import annotations
 
-import json
 import unicodedata
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from testdata import DATA, SHARED, needs_shared
+from testdata import SHARED, Case, cases, needs_shared
 
 from flashgen.text.clean import clean_text, is_page_number_line
 from flashgen.text.decode import decode_bytes
 
-CASES = json.loads((DATA / "clean_cases.json").read_text("utf-8"))
 SEED = SHARED / "corpus" / "seed" / "000_8594340499d60f29.txt"
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c["label"] for c in CASES])
-def test_golden_cases(case: dict[str, str]) -> None:
-    assert clean_text(case["input"]) == case["expected"]
+@pytest.mark.parametrize("case", cases("clean_cases.json"))
+def test_golden_cases(case: Case) -> None:
+    assert clean_text(case.input) == case.expected
 
 
 @pytest.mark.parametrize("line", ["—　1　—", "- 12 -", "第 3 页", "Page 3", "－２－", "  第12页  "])

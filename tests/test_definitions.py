@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import gzip
-import json
 from functools import cache
 from importlib import resources
-from pathlib import Path
 
 import pytest
+from testdata import Case, cases, load_cases
 
 from flashgen.cards.definitions import format_composed, format_definition
 
-CASES = json.loads(Path(__file__).with_name("data").joinpath("definition_cases.json").read_text())
+CASE_FILE = "definition_cases.json"
 
 
 @cache
@@ -26,15 +25,15 @@ def senses_of(line: str) -> list[str]:
     return line.rstrip("/").split("/")[1:]
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c["label"] for c in CASES])
-def test_golden_definitions(case: dict[str, str]) -> None:
-    html, classifier = format_definition(senses_of(case["line"]), script=case["script"])
-    assert (html, classifier) == (case["html"], case["classifier"])
+@pytest.mark.parametrize("case", cases(CASE_FILE))
+def test_golden_definitions(case: Case) -> None:
+    html, classifier = format_definition(senses_of(case.input), **case.args)
+    assert {"html": html, "classifier": classifier} == case.expected
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c["label"] for c in CASES])
-def test_golden_lines_are_real_cc_cedict_entries(case: dict[str, str]) -> None:
-    assert case["line"] in cedict_lines()
+@pytest.mark.parametrize("case", load_cases(CASE_FILE), ids=lambda case: case.label)
+def test_golden_lines_are_real_cc_cedict_entries(case: Case) -> None:
+    assert case.input in cedict_lines()
 
 
 def test_max_senses_controls_the_fold() -> None:

@@ -3,24 +3,24 @@
 from __future__ import annotations
 
 import codecs
-import json
 from pathlib import Path
 
 import pytest
-from testdata import DATA
+from testdata import DATA, Case, cases
 
 from flashgen.errors import InputError
 from flashgen.text.formats import read_parts
 
 FORMATS = DATA / "formats"
-CASES = json.loads((FORMATS / "subtitles.json").read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c["file"] for c in CASES])
-def test_golden_subtitle_files(case: dict) -> None:
-    [part] = read_parts(FORMATS / case["file"])
-    assert part.title == case["title"], case["label"]
-    assert [list(pair) for pair in zip(part.labels, part.lines, strict=True)] == case["expected"]
+@pytest.mark.parametrize("case", cases("subtitle_cases.json"))
+def test_golden_subtitle_files(case: Case) -> None:
+    [part] = read_parts(DATA / case.input)
+    assert part.title == case.expected["title"]
+    assert [list(pair) for pair in zip(part.labels, part.lines, strict=True)] == case.expected[
+        "lines"
+    ]
 
 
 def test_labels_run_alongside_lines() -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 import sqlite3
 from collections.abc import Iterator
@@ -10,19 +9,17 @@ from pathlib import Path
 
 import pytest
 from anki_collection import add_note, collection_at
+from testdata import DATA, Case, cases
 
 from flashgen.errors import ConfigError
 from flashgen.learner.known import detect_format, load_known_anki, load_known_file
 
-DATA = Path(__file__).parent / "data"
-CASES = json.loads((DATA / "known_files.json").read_text(encoding="utf-8"))
 
-
-@pytest.mark.parametrize("case", CASES, ids=[c["file"] for c in CASES])
-def test_word_list_files(case: dict) -> None:
-    path = DATA / case["file"]
-    assert detect_format(path.read_text(encoding="utf-8")) == case["format"]
-    assert load_known_file(path) == frozenset(case["expected"]), case["label"]
+@pytest.mark.parametrize("case", cases("known_file_cases.json"))
+def test_word_list_files(case: Case) -> None:
+    path = DATA / case.input
+    assert detect_format(path.read_text(encoding="utf-8")) == case.expected["format"]
+    assert load_known_file(path) == frozenset(case.expected["words"])
 
 
 def test_missing_word_list_names_the_file(tmp_path: Path) -> None:

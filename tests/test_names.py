@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from testdata import Case, cases
 
 from flashgen.filenames import safe_filename, unique_names
 
-CASES = json.loads((Path(__file__).parent / "data" / "safe_filename_cases.json").read_text("utf-8"))
 FORBIDDEN = set('/\\:*?"<>|')
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c["label"] for c in CASES])
-def test_golden_cases(case: dict) -> None:
-    assert safe_filename(case["input"], case.get("max_len", 80)) == case["expected"]
+@pytest.mark.parametrize("case", cases("safe_filename_cases.json"))
+def test_golden_cases(case: Case) -> None:
+    assert safe_filename(case.input, **case.args) == case.expected
 
 
 @given(st.text(), st.integers(min_value=1, max_value=120))

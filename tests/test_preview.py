@@ -2,25 +2,22 @@
 
 from __future__ import annotations
 
-import json
 import re
 import zipfile
 from pathlib import Path
 
 import pytest
 from sample_deck import build_sample_apkg, sample_fields
+from testdata import Case, cases
 
 from flashgen.cards import notetype
 from flashgen.cards.preview import preview_apkg, read_cards, render_template
 from flashgen.errors import InputError, OutputError
 
-CASES = json.loads(Path(__file__).with_name("data").joinpath("template_cases.json").read_text())
 
-
-@pytest.mark.parametrize("case", CASES, ids=[c["label"] for c in CASES])
-def test_render_template_golden(case: dict) -> None:
-    got = render_template(case["template"], case["fields"], case["front_side"])
-    assert got == case["expected"]
+@pytest.mark.parametrize("case", cases("template_cases.json"))
+def test_render_template_golden(case: Case) -> None:
+    assert render_template(case.input, **case.args) == case.expected
 
 
 @pytest.mark.parametrize("template", ["{{#A}}x", "x{{/A}}", "{{#A}}{{#B}}{{/A}}{{/B}}"])

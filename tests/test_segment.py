@@ -2,29 +2,23 @@
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from testdata import DATA, SHARED
+from testdata import DATA, SHARED, Case, cases
 
 from flashgen.words.segment import cut
 from flashgen.words.terms import force_terms, quoted_terms, run_candidates
 
 
-def _cases() -> list[list[str]]:
-    with (DATA / "segment_cases.tsv").open(encoding="utf-8") as fh:
-        return [r for r in csv.reader(fh, delimiter="\t") if r and not r[0].startswith("#")]
-
-
-@pytest.mark.parametrize(("label", "sentence", "whole"), _cases())
-def test_dictionary_words_stay_whole(label: str, sentence: str, whole: str) -> None:
-    tokens = cut(sentence)
-    assert "".join(tokens) == sentence
-    for word in whole.split():
-        assert word in tokens, f"{label}: {tokens}"
+@pytest.mark.parametrize("case", cases("segment_cases.json"))
+def test_dictionary_words_stay_whole(case: Case) -> None:
+    tokens = cut(case.input)
+    assert "".join(tokens) == case.input
+    for word in case.expected:
+        assert word in tokens, tokens
 
 
 def test_hmm_is_off_so_no_invented_words() -> None:
@@ -120,7 +114,7 @@ def test_rjieba_engine_cuts_exactly_as_jieba_with_the_same_dictionary(tmp_path: 
     reference.tmp_dir = str(tmp_path)
     corpus = SHARED / "corpus"  # when it sits beside the checkout
     texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*/*.txt"))[:2]]
-    texts.append((DATA / "segment_cases.tsv").read_text(encoding="utf-8"))
+    texts.append((DATA / "segment_cases.json").read_text(encoding="utf-8"))
     for text in texts:
         assert tokenizer().cut(text, False) == list(reference.cut(text, HMM=False))
 

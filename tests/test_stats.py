@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from testdata import Case, cases, load_cases
 
 from flashgen.errors import MissingExtraError
 from flashgen.stats import (
@@ -22,18 +23,18 @@ from flashgen.stats import (
     to_json,
 )
 
-DATA = Path(__file__).parent / "data"
-GOLDEN = json.loads((DATA / "stats_golden.json").read_text(encoding="utf-8"))
-CURVES = json.loads((DATA / "coverage_curves.json").read_text(encoding="utf-8"))
+GOLDEN = load_cases("stats_cases.json")
+CURVES = load_cases("coverage_curve_cases.json")
 
 
-def _stats(case: dict):
-    return doc_stats(case["running_words"], set(case["known"]), case["levels"])
+def _stats(case: Case):
+    given = case.input
+    return doc_stats(given["running_words"], set(given["known"]), given["levels"])
 
 
-@pytest.mark.parametrize("case", GOLDEN, ids=[c["label"][:40] for c in GOLDEN])
-def test_golden_documents(case: dict) -> None:
-    stats, want = _stats(case), case["expected"]
+@pytest.mark.parametrize("case", cases("stats_cases.json"))
+def test_golden_documents(case: Case) -> None:
+    stats, want = _stats(case), case.expected
     assert stats.characters == want["characters"]
     assert stats.running_words == want["running_words"]
     assert stats.distinct_words == want["distinct_words"]
@@ -45,10 +46,11 @@ def test_golden_documents(case: dict) -> None:
     assert after_50 == pytest.approx(want["coverage_after_50"])
 
 
-@pytest.mark.parametrize("case", CURVES, ids=[c["label"][:40] for c in CURVES])
-def test_golden_curves(case: dict) -> None:
-    curve = coverage_curve(case["running_words"], set(case["known"]), case["order"])
-    assert curve == [tuple(point) for point in case["expected"]]
+@pytest.mark.parametrize("case", cases("coverage_curve_cases.json"))
+def test_golden_curves(case: Case) -> None:
+    given = case.input
+    curve = coverage_curve(given["running_words"], set(given["known"]), given["order"])
+    assert curve == [tuple(point) for point in case.expected]
 
 
 def test_top_n_counts_cards_in_the_given_order() -> None:
@@ -110,7 +112,9 @@ def test_plot_writes_a_png_of_the_expected_size(tmp_path: Path) -> None:
     from PIL import Image
 
     curves = {
-        case["label"][:20]: coverage_curve(case["running_words"], set(case["known"]), case["order"])
+        case.label[:20]: coverage_curve(
+            case.input["running_words"], set(case.input["known"]), case.input["order"]
+        )
         for case in CURVES
     }
     out = plot_coverage(curves, tmp_path / "coverage.png")

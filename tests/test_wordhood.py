@@ -2,27 +2,17 @@
 
 from __future__ import annotations
 
-import csv
-from pathlib import Path
-
 import pytest
+from testdata import Case, cases
 
 from flashgen.words.wordhood import is_number, is_person_name, judge, split_parts
 
-DATA = Path(__file__).parent / "data"
 
-
-def _cases() -> list[tuple[str, str, str, str]]:
-    with (DATA / "wordhood_cases.tsv").open(encoding="utf-8") as fh:
-        rows = [r for r in csv.reader(fh, delimiter="\t") if r and not r[0].startswith("#")]
-    return [(r[0], r[1], r[2], r[3]) for r in rows]
-
-
-@pytest.mark.parametrize(("label", "string", "expect", "reason"), _cases())
-def test_judge(label: str, string: str, expect: str, reason: str) -> None:
-    verdict = judge(string, quoted=label == "quoted term")
-    assert verdict.keep == (expect == "card"), f"{label}: {string} → {verdict}"
-    assert verdict.reason.startswith(reason)
+@pytest.mark.parametrize("case", cases("wordhood_cases.json"))
+def test_judge(case: Case) -> None:
+    verdict = judge(case.input, **case.args)
+    assert verdict.keep == case.expected["card"], f"{case.input} → {verdict}"
+    assert verdict.reason.startswith(case.expected["reason"])
 
 
 def test_free_combinations_split_into_their_dictionary_words() -> None:
