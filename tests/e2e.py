@@ -1,7 +1,11 @@
-"""Texts and checks shared by the end-to-end tests (``tests/e2e/``).
+"""Texts and checks shared by the end-to-end tests (``tests/end_to_end/``).
 
 Running flashgen is :mod:`cli_run`'s (conftest's ``cli`` fixture), real Anki is
-:mod:`anki_collection`'s; their helpers are importable from here too.
+:mod:`anki_collection`'s; the helpers end-to-end tests used to import from here
+still are.
+
+(The folder is not named ``e2e``: a folder and a module of the same name side
+by side make mypy skip the module without a word.)
 """
 
 from __future__ import annotations
