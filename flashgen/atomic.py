@@ -43,6 +43,7 @@ def atomic_write_file(path: Path, write: Callable[[Path], None]) -> None:
     """
     tmp = partial_path(path)
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
         tmp.unlink(missing_ok=True)  # a leftover from a killed run
         write(tmp)
         if not tmp.is_file():
@@ -89,14 +90,19 @@ def cleanup_partials(folder: Path) -> list[Path]:
 
 
 def check_writable(folder: Path) -> None:
-    """Create ``folder`` if missing and check that a file can be created in it.
+    """Check that files can be created in ``folder``, or that it can be created.
 
-    Tries for real (permission bits say nothing for root, or for read-only
-    mounts). Raises :class:`OutputError` naming the folder otherwise.
+    A missing folder is not created here (a build that writes nothing leaves no
+    empty folder behind; :func:`atomic_write_file` creates it): its nearest
+    existing parent is tried instead. Tries for real (permission bits say
+    nothing for root, or for read-only mounts). Raises :class:`OutputError`
+    naming the folder otherwise.
     """
+    existing = folder
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, probe = tempfile.mkstemp(prefix=".flashgen-probe-", dir=folder)
+        fd, probe = tempfile.mkstemp(prefix=".flashgen-probe-", dir=existing)
     except OSError:
         raise OutputError(f"{folder}: output folder is not writable") from None
     os.close(fd)

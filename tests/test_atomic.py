@@ -133,11 +133,22 @@ def test_cleanup_partials_of_missing_folder(tmp_path: Path) -> None:
     assert cleanup_partials(tmp_path / "missing") == []
 
 
-def test_check_writable_creates_missing_folders(tmp_path: Path) -> None:
+def test_check_writable_accepts_a_missing_folder_without_creating_it(tmp_path: Path) -> None:
+    """A build that writes nothing leaves no empty folder behind."""
     folder = tmp_path / "a" / "b"
     check_writable(folder)
-    assert folder.is_dir()
-    assert list(folder.iterdir()) == []  # the probe file is gone
+    assert not (tmp_path / "a").exists()
+    assert list(tmp_path.iterdir()) == []  # the probe file is gone
+
+
+def test_atomic_write_creates_missing_folders(tmp_path: Path) -> None:
+    target = tmp_path / "a" / "b" / "deck.apkg"
+
+    def write(tmp: Path) -> None:
+        tmp.write_bytes(b"x")
+
+    atomic_write_file(target, write)
+    assert target.read_bytes() == b"x"
 
 
 def test_folder_under_a_regular_file_is_not_writable(tmp_path: Path) -> None:

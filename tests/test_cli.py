@@ -21,10 +21,13 @@ from flashgen import __version__
 from flashgen.cli import main
 
 TEXTS = Path(__file__).parent / "data" / "texts"
-RESULT_LINE = re.compile(r"^(?P<deck>.+): (?P<cards>\d+) cards -> (?P<where>.+)$")
+RESULT_LINE = re.compile(
+    r"^(?P<deck>.+): (?P<words>\d+) (?:new )?words?(?: \((?P<cards>\d+) cards?\))?"
+    r"(?:, (?P<earlier>\d+) in earlier decks)? -> (?P<where>.+)$"
+)
 SUMMARY = re.compile(
-    r"^(?P<docs>\d+) documents(?:, (?P<failed>\d+) failed)?, (?P<seen>\d+) words seen, "
-    r"(?P<cards>\d+) cards written, \d+\.\d s$"
+    r"^(?P<docs>\d+) documents?(?:, (?P<failed>\d+) failed)?, (?P<seen>\d+) words? seen, "
+    r"(?P<words>\d+) words? \((?P<cards>\d+) cards?\) written, \d+\.\d s$"
 )
 
 
@@ -33,7 +36,8 @@ class Line:
     """One document's line of the build output."""
 
     deck: str
-    cards: int
+    words: int  # notes: one per word
+    cards: int  # Anki cards
     where: str
 
 
@@ -52,7 +56,7 @@ def build(*args: str) -> Result:
 
 def lines(result: Result) -> list[Line]:
     found = [RESULT_LINE.match(line) for line in result.stdout.splitlines()]
-    return [Line(m["deck"], int(m["cards"]), m["where"]) for m in found if m]
+    return [Line(m["deck"], int(m["words"]), int(m["cards"] or 0), m["where"]) for m in found if m]
 
 
 def summary(result: Result) -> re.Match[str]:
@@ -107,7 +111,7 @@ def test_build_writes_one_package_per_document_named_after_its_title(texts: Path
     assert sorted(p.stem for p in Path("decks").glob("*.apkg")) == expected
     assert sorted(line.deck for line in lines(result)) == [f"flashgen::{t}" for t in expected]
     for line in lines(result):
-        assert line.cards > 0
+        assert line.words > 0 and line.cards >= line.words
         assert Path(line.where).name == f"{line.deck.removeprefix('flashgen::')}.apkg"
 
 
@@ -126,10 +130,10 @@ def test_documents_with_the_same_title_get_distinct_decks(texts: Path) -> None:
 def test_max_words_caps_each_deck(texts: Path, tmp_path: Path) -> None:
     result = build(str(texts), "--out", "decks", "--max-words", "3")
     assert result.exit_code == 0, result.output
-    assert [line.cards for line in lines(result)] == [3, 3]
+    assert [line.words for line in lines(result)] == [3, 3]
     for apkg in Path("decks").glob("*.apkg"):
         assert len(apkg_words(apkg, tmp_path)) == 3
-    assert int(summary(result)["cards"]) == 6
+    assert int(summary(result)["words"]) == 6
 
 
 def _two_headwords(texts: Path, tmp_path: Path) -> tuple[set[str], set[str]]:
@@ -184,7 +188,7 @@ def test_a_document_without_chinese_writes_no_deck_and_says_so(texts: Path) -> N
     result = build(str(texts), "--out", "decks")
     assert result.exit_code == 0, result.output
     (english,) = [line for line in lines(result) if "Weekly notes" in line.deck]
-    assert english.cards == 0
+    assert english.words == 0
     assert english.where.startswith("not written")
     assert not [p for p in Path("decks").glob("*.apkg") if "Weekly" in p.name]
     assert summary(result)["docs"] == "3"
@@ -197,5 +201,6 @@ def test_the_summary_line_adds_up_the_documents(texts: Path) -> None:
     written = lines(result)
     assert int(m["docs"]) == len(written) == 2
     assert m["failed"] is None
+    assert int(m["words"]) == sum(line.words for line in written)
     assert int(m["cards"]) == sum(line.cards for line in written)
-    assert int(m["seen"]) >= int(m["cards"])
+    assert int(m["seen"]) >= int(m["words"])

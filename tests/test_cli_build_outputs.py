@@ -15,6 +15,7 @@ import pytest
 from cli_run import flashgen, in_folder, ok
 
 from flashgen.cards import notetype
+from flashgen.plural import words_and_cards
 
 HEADER_LINES = 6  # separator, html, notetype, deck, guid column, columns
 NOTES_COLUMN = 1 + notetype.FIELDS.index("Notes")  # the GUID comes first
@@ -39,8 +40,12 @@ def _rows(tsv: Path) -> list[list[str]]:
 
 
 def _cards_per_deck(stdout: str) -> dict[str, int]:
-    """``flashgen::<title>: N cards -> path`` lines, by file stem of the package."""
-    found = re.findall(r"^flashgen::.*: (\d+) cards -> (.*\.apkg)$", stdout, re.MULTILINE)
+    """``flashgen::<title>: N words (M cards) -> path`` lines, by file stem of the package."""
+    found = re.findall(
+        r"^flashgen::.*: (\d+) (?:new )?words? \(\d+ cards?\).* -> (.*\.apkg)$",
+        stdout,
+        re.MULTILINE,
+    )
     return {Path(path).stem: int(n) for n, path in found}
 
 
@@ -135,7 +140,7 @@ def test_preview_pages_show_every_card_of_their_package(built) -> None:
     for stem, cards in _cards_per_deck(stdout).items():
         page = (decks / f"{stem}.html").read_text(encoding="utf-8")
         templates = len(list(notetype.templates()))
-        assert f"{cards} notes, {cards * templates} cards" in page, stem
+        assert f"{words_and_cards(cards, cards * templates)}</span>" in page, stem
         assert page.count('class="fg-note"') == cards * templates, stem
 
 

@@ -26,8 +26,11 @@ from flashgen.pipeline import BuildReport, build, load_documents, plan
 from flashgen.resources import sample_bytes, sample_names
 
 TONE_MARKS = set("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ")
-# "flashgen::title: 12 cards -> /path/title.apkg", one line per document.
-RESULT_LINE = re.compile(r"^(?P<deck>.+): (?P<cards>\d+) cards -> (?P<where>.+)$")
+# "flashgen::title: 12 words (36 cards) -> /path/title.apkg", one line per document.
+RESULT_LINE = re.compile(
+    r"^(?P<deck>.+): (?P<words>\d+) (?:new )?words?(?: \((?P<cards>\d+) cards?\))?"
+    r"(?:, (?P<earlier>\d+) in earlier decks)? -> (?P<where>.+)$"
+)
 HW_SPAN = re.compile(r'<span class="hw">(.*?)</span>')
 HOUR = 3600.0
 
@@ -60,7 +63,7 @@ def cli_build(tmp: Path, *args: str) -> Built:
     for line in result.output.splitlines():
         m = RESULT_LINE.match(line)
         if m and not m["where"].startswith("not written"):
-            decks[m["deck"]] = (int(m["cards"]), Path(m["where"]))
+            decks[m["deck"]] = (int(m["words"]), Path(m["where"]))
     return Built(out, result.output, decks)
 
 
@@ -143,7 +146,10 @@ def test_anki_imports_every_deck_with_the_card_count_the_build_reported(
         assert len(col.find_notes(f"did:{did}")) == cards, deck_name
     total = sum(cards for cards, _ in samples.decks.values())
     assert col.note_count() == total
-    assert f"{total} cards written" in samples.output.splitlines()[-1]
+    anki_cards = col.card_count()
+    assert f"{total} words ({anki_cards} cards) written" in samples.output.splitlines()[-1]
+    reported = [RESULT_LINE.match(line) for line in samples.output.splitlines()]
+    assert sum(int(m["cards"]) for m in reported if m and m["cards"]) == anki_cards
 
 
 def test_the_note_type_keeps_the_frozen_field_list(col: Any) -> None:

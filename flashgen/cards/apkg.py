@@ -115,6 +115,25 @@ def _genanki_deck(spec: DeckSpec) -> Any:
 _NEW_CARD_TAIL = (0, 0, 0, 0, 0, 0, 0, 0, "")
 
 
+@cache
+def _card_kinds(filled: tuple[bool, ...]) -> tuple[tuple[int, int], ...]:
+    """The cards (template ord, queue) a note with these fields filled gets.
+
+    They depend only on which fields are filled (genanki's "required fields"),
+    so genanki is asked once per pattern.
+    """
+    import genanki
+
+    fields = ["x" if f else "" for f in filled]
+    note = genanki.Note(model=model(), fields=fields, guid="-")
+    return tuple((c.ord, -1 if c.suspend else 0) for c in note.cards)
+
+
+def card_count(cards: Sequence[Card]) -> int:
+    """How many Anki cards these notes make (each template whose fields are filled)."""
+    return sum(len(_card_kinds(tuple(map(bool, card_fields(c))))) for c in cards)
+
+
 def _bulk_package(decks: Sequence[DeckSpec]) -> Any:
     """A genanki package whose notes are inserted in one batch per table.
 
@@ -144,24 +163,17 @@ def _bulk_package(decks: Sequence[DeckSpec]) -> Any:
                 genanki_deck.write_to_db(cursor, timestamp, id_gen)
             mod, mid = int(timestamp), model().model_id
             notes, cards = [], []
-            # The cards a note gets depend only on which of its fields are
-            # filled (genanki's "required fields"): ask genanki once per pattern.
-            card_kinds: dict[tuple[bool, ...], list[tuple[int, int]]] = {}
             for spec in decks:
                 did = deck_id(spec.name)
                 for position, card in enumerate(spec.cards):
                     fields = card_fields(card)
-                    filled = tuple(map(bool, fields))
-                    if filled not in card_kinds:
-                        note = genanki.Note(model=model(), fields=fields, guid="-")
-                        card_kinds[filled] = [(c.ord, -1 if c.suspend else 0) for c in note.cards]
                     nid = next(id_gen)
                     flds = "\x1f".join(fields)
                     # id, guid, mid, mod, usn, tags, flds, sfld, csum, flags, data
                     tags = f" {' '.join(card.tags)} "  # genanki's Note._format_tags
                     row = (nid, note_guid(card.key), mid, mod, -1, tags, flds, fields[0], 0, 0, "")
                     notes.append(row)
-                    for ord_, queue in card_kinds[filled]:
+                    for ord_, queue in _card_kinds(tuple(map(bool, fields))):
                         # id, nid, did, ord, mod, usn, type, queue, due (new-card order)
                         head = (next(id_gen), nid, did, ord_, mod, -1, 0, queue)
                         cards.append((*head, position, *_NEW_CARD_TAIL))

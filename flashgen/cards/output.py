@@ -68,10 +68,11 @@ def write_decks(
 
 @dataclass(frozen=True)
 class Written:
-    """What became of one package: where it is and how many notes, or why it failed."""
+    """What became of one package: where it is, how many notes and cards, or why it failed."""
 
     path: Path | None
     notes: int
+    cards: int = 0
     error: str = ""
 
 
@@ -84,8 +85,9 @@ def write(
     documents of the build go on.
     """
     notes = sum(len(s.cards) for s in specs)
+    cards = sum(apkg.card_count(s.cards) for s in specs)
     try:
         write_decks(specs, path, timestamp, word_list)
     except OutputError as exc:
-        return Written(None, notes, str(exc))
-    return Written(path, notes)
+        return Written(None, notes, cards, str(exc))
+    return Written(path, notes, cards)

@@ -24,6 +24,7 @@ from typing import Any, TypeAlias
 
 from flashgen.atomic import atomic_write_file
 from flashgen.errors import InputError, OutputError
+from flashgen.plural import words_and_cards
 
 # ``{{Field}}``, ``{{#Field}}``, ``{{^Field}}``, ``{{/Field}}``; Anki trims spaces.
 _TAG = re.compile(r"\{\{\s*([#^/]?)\s*([^{}]*?)\s*\}\}")
@@ -214,7 +215,7 @@ def preview_html(cards: list[PreviewCard], css: str, title: str) -> str:
     )
     bar = (
         f'<header class="fg-bar"><h1>{html.escape(title)}</h1>'
-        f"<span>{notes} notes, {len(cards)} cards</span>{_NIGHT_TOGGLE}</header>"
+        f"<span>{words_and_cards(notes, len(cards))}</span>{_NIGHT_TOGGLE}</header>"
     )
     return head + bar + "\n".join(_card_html(c) for c in cards) + "</body></html>\n"
 
