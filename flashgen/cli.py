@@ -182,6 +182,12 @@ def main() -> None:
     help="Worker processes for analysing documents (default: by input size).",
 )
 @click.option(
+    "--force",
+    is_flag=True,
+    help="Replace files in the way that flashgen did not write (a package, word list or "
+    "preview of the same name). Without it, such a file is left alone and reported.",
+)
+@click.option(
     "-q",
     "--quiet",
     is_flag=True,
@@ -214,9 +220,15 @@ def build(**opts: Any) -> None:
         write_list=opts["write_list"],
         jobs=opts["jobs"],
         keep_edits_from=opts["keep_edits"],
+        force=opts["force"],
     )
     quiet = opts["quiet"]
-    report = pipeline.build(opts["paths"], config, None if quiet else _progress_bar())
+    report = pipeline.build(
+        opts["paths"],
+        config,
+        None if quiet else _progress_bar(),
+        notify=lambda message: click.echo(f"note: {message}", err=True),
+    )
     if not quiet:
         for notice in report.notices:
             click.echo(f"note: {notice}", err=True)
@@ -226,9 +238,13 @@ def build(**opts: Any) -> None:
         from flashgen.cards.preview import preview_apkg
 
         for path in sorted({r.path for r in report.results if r.path}):
-            written = preview_apkg(path, path.with_suffix(".html"))
+            try:
+                page = preview_apkg(path, path.with_suffix(".html"), force=opts["force"])
+            except FlashgenError as exc:
+                report.failures.append(str(exc))
+                continue
             if not quiet:
-                click.echo(f"preview: {written}")
+                click.echo(f"preview: {page}")
     # A package that holds several decks fails once for all of them: one line.
     for failure in dict.fromkeys(report.failures + [r.error for r in report.results if r.error]):
         click.echo(f"error: {failure}", err=True)
@@ -317,8 +333,13 @@ def stats(**opts: Any) -> None:
     help="Where to write: an .html file for one package, a folder for several "
     "(default: each page next to its package, NAME.html).",
 )
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Replace a file in the way that is not a flashgen preview page.",
+)
 @_friendly
-def preview(packages: tuple[Path, ...], out: Path | None) -> None:
+def preview(packages: tuple[Path, ...], out: Path | None, force: bool) -> None:
     """Write one HTML page per package showing every card, front and back.
 
     Prints the path of each page written. A package that cannot be read is
@@ -331,7 +352,7 @@ def preview(packages: tuple[Path, ...], out: Path | None) -> None:
     failed = False
     for apkg, target in _preview_targets(packages, out):
         try:
-            click.echo(preview_apkg(apkg, target))
+            click.echo(preview_apkg(apkg, target, force=force))
         except FlashgenError as exc:
             click.echo(f"error: {exc}", err=True)
             failed = True

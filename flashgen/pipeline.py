@@ -14,7 +14,7 @@ from functools import partial
 from pathlib import Path
 
 from flashgen import identity, parallel
-from flashgen.atomic import check_writable, cleanup_partials
+from flashgen.atomic import check_writable, cleanup_partials, folder_lock
 from flashgen.cards import apkg, output
 from flashgen.cards.annotate import annotate_all
 from flashgen.cards.apkg import DeckSpec, description
@@ -164,8 +164,7 @@ class _DeckJob:
     name: str
     description: str
     package: Path | None  # the deck is alone in this package: write it there
-    timestamp: float | None
-    word_list: bool
+    options: output.WriteOptions
 
 
 def _make_deck(job: _DeckJob) -> tuple[DeckSpec, output.Written | None]:
@@ -178,7 +177,7 @@ def _make_deck(job: _DeckJob) -> tuple[DeckSpec, output.Written | None]:
     spec = DeckSpec(job.name, job.description, cards)
     if job.package is None or not cards:
         return spec, None
-    written = output.write(job.package, [spec], job.timestamp, job.word_list)
+    written = output.write(job.package, [spec], job.options)
     return DeckSpec(spec.name, spec.description, ()), written
 
 
@@ -249,8 +248,7 @@ def plan(
                 name,
                 description(doc.title, doc.source),
                 alone_in[i] if i < len(alone_in) else None,
-                config.timestamp,
-                config.write_list,
+                output.WriteOptions(config.timestamp, config.write_list, config.force),
             )
             deck_job = parallel.submit(workers, _make_deck, job)
             pending.append((i, doc, analysis.words_seen, selection.earlier, deck_job))
@@ -332,15 +330,24 @@ def build(
     paths: Iterable[Path],
     config: BuildConfig,
     progress: Progress | None = None,
+    notify: Callable[[str], None] | None = None,
 ) -> BuildReport:
     """Build one package per document (per book for chapters; one with ``config.single``).
 
     Packages are written as soon as their documents are done, so memory stays
-    flat however many documents there are.
+    flat however many documents there are. ``notify`` hears at once what cannot
+    wait for the report (another run writing into the same folder).
 
     Example: ``build([Path("texts/")], BuildConfig(level=Level.ADVANCED))``.
     """
-    with fewer_collections():
+    folder = config.single.parent if config.single else config.out_dir
+    check_writable(folder)
+
+    def waiting() -> None:
+        if notify is not None:
+            notify(f"{folder}: another flashgen run is writing here; waiting for it")
+
+    with fewer_collections(), folder_lock(folder, on_wait=waiting):
         return _build(paths, config, progress)
 
 
@@ -351,8 +358,8 @@ def _build(
 ) -> BuildReport:
     started = time.perf_counter()
     report = BuildReport()
-    check_writable(config.out_dir)
-    for leftover in cleanup_partials(config.out_dir):
+    folder = config.single.parent if config.single else config.out_dir
+    for leftover in cleanup_partials(folder):
         report.notices.append(f"{leftover}: removed, left by an interrupted run")
     docs = load_documents(config, tuple(paths), report)
     where = output.targets(config, docs, identity.unique_titles(docs))
@@ -366,6 +373,8 @@ def _build(
         )
         if planned.written:
             written = planned.written
+            if written.list_error:
+                report.failures.append(written.list_error)
             result = replace(
                 result,
                 path=written.path,
@@ -383,7 +392,10 @@ def _build(
         report.results.append(result)
         last_of_package = i + 1 == len(docs) or where[i + 1] != path
         if last_of_package and pending:
-            written = output.write(path, pending, config.timestamp, config.write_list)
+            options = output.WriteOptions(config.timestamp, config.write_list, config.force)
+            written = output.write(path, pending, options)
+            if written.list_error:
+                report.failures.append(written.list_error)
             if written.error:  # this package only: the other documents go on
                 report.results = [
                     replace(r, path=None, error=written.error) if r.path == path else r

@@ -30,6 +30,35 @@ from flashgen.identity import deck_id, note_guid
 from flashgen.lexicon.cedict import LICENSE_NOTE
 from flashgen.models import Card
 
+# The zip comment of every package flashgen writes: how a rebuild knows that a
+# file it is about to replace is flashgen's own (see is_flashgen_package).
+PACKAGE_COMMENT = b"flashgen package"
+
+
+def is_flashgen_package(path: Path) -> bool:
+    """Whether the file at ``path`` is a package flashgen wrote (and may replace).
+
+    Packages carry :data:`PACKAGE_COMMENT`; those written before it are known by
+    flashgen's note type inside their collection.
+    """
+    try:
+        with zipfile.ZipFile(path) as package:
+            if package.comment.startswith(PACKAGE_COMMENT):
+                return True
+            info = package.getinfo("collection.anki2")
+            if info.file_size > 512 * 1024 * 1024:
+                return False
+            with tempfile.TemporaryDirectory(prefix="flashgen-") as folder:
+                database = Path(package.extract(info, folder))
+                connection = sqlite3.connect(database)
+                try:
+                    (models,) = connection.execute("SELECT models FROM col").fetchone()
+                finally:
+                    connection.close()
+        return str(notetype.MODEL_ID) in json.loads(models)
+    except (OSError, KeyError, ValueError, TypeError, zipfile.BadZipFile, sqlite3.Error):
+        return False
+
 
 @dataclass(frozen=True)
 class DeckSpec:
@@ -273,3 +302,4 @@ def _write_to_file(package: Any, path: Path, timestamp: float) -> None:
         with zipfile.ZipFile(path, "w") as package_file:
             package_file.write(database, "collection.anki2")
             package_file.writestr("media", json.dumps({}))
+            package_file.comment = PACKAGE_COMMENT
