@@ -51,8 +51,9 @@ def _input_options(func: Callable[..., Any]) -> Callable[..., Any]:
             "known",
             multiple=True,
             type=click.Path(path_type=Path),
-            help="Known words (flashgen list, Anki notes export or Pleco export), "
-            "added to vocab/known.txt. Repeatable.",
+            help="A file of words you know (flashgen list, Anki notes export or Pleco "
+            "export): they get no card. Read, never changed; vocab/known.txt is read "
+            "too when present. Repeatable.",
         ),
         click.option(
             "--known-anki",
@@ -118,7 +119,7 @@ def _config(opts: dict[str, Any], **extra: Any) -> BuildConfig:
     )
 
 
-@click.group()
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="flashgen")
 def main() -> None:
     """Turn Chinese texts into Anki decks: one deck per document.
@@ -127,7 +128,7 @@ def main() -> None:
     """
 
 
-@main.command()
+@main.command(short_help="Build one Anki deck per document.")
 @_input_options
 @click.option(
     "--level",
@@ -137,12 +138,13 @@ def main() -> None:
     help="Which band of words to card.",
 )
 @click.option(
+    "-o",
     "--out",
     "out_dir",
     type=click.Path(path_type=Path),
     default=Path("decks"),
     show_default=True,
-    help="Output folder for the .apkg files.",
+    help="Output folder for the .apkg files (created when the first one is written).",
 )
 @click.option(
     "--variant",
@@ -179,6 +181,18 @@ def main() -> None:
     default=None,
     help="Worker processes for analysing documents (default: by input size).",
 )
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Replace files in the way that flashgen did not write (a package, word list or "
+    "preview of the same name). Without it, such a file is left alone and reported.",
+)
+@click.option(
+    "-q",
+    "--quiet",
+    is_flag=True,
+    help="Print only errors and the summary line (no per-document lines, notes or progress).",
+)
 @_friendly
 def build(**opts: Any) -> None:
     """Build one Anki deck per document from PATHS.
@@ -188,7 +202,11 @@ def build(**opts: Any) -> None:
     or - for standard input. With no PATHS, builds the sample articles
     shipped with flashgen.
 
-    Example: flashgen build --level advanced my-texts/ --out decks
+    A word gets one note, in the deck of the first document (in the order
+    given) that uses it: a later document's line says how many of its words
+    are in earlier decks. Build a document alone for a deck of all its words.
+
+    Example: flashgen build --level advanced my-texts/ -o decks
     """
     from flashgen import pipeline
 
@@ -202,19 +220,31 @@ def build(**opts: Any) -> None:
         write_list=opts["write_list"],
         jobs=opts["jobs"],
         keep_edits_from=opts["keep_edits"],
+        force=opts["force"],
     )
-    report = pipeline.build(opts["paths"], config, _progress_bar())
-    for notice in report.notices:
-        click.echo(f"note: {notice}", err=True)
-    written = {r.path for r in report.results if r.path}
-    for r in report.results:
-        where = str(r.path) if r.path else "not written" + (f": {r.note}" if r.note else "")
-        click.echo(f"{r.deck_name or r.title}: {r.cards} cards -> {where}")
+    quiet = opts["quiet"]
+    report = pipeline.build(
+        opts["paths"],
+        config,
+        None if quiet else _progress_bar(),
+        notify=lambda message: click.echo(f"note: {message}", err=True),
+    )
+    if not quiet:
+        for notice in report.notices:
+            click.echo(f"note: {notice}", err=True)
+        for r in report.results:
+            click.echo(r.line())
     if opts["preview"]:
         from flashgen.cards.preview import preview_apkg
 
-        for path in sorted(written):
-            click.echo(f"preview: {preview_apkg(path, path.with_suffix('.html'))}")
+        for path in sorted({r.path for r in report.results if r.path}):
+            try:
+                page = preview_apkg(path, path.with_suffix(".html"), force=opts["force"])
+            except FlashgenError as exc:
+                report.failures.append(str(exc))
+                continue
+            if not quiet:
+                click.echo(f"preview: {page}")
     # A package that holds several decks fails once for all of them: one line.
     for failure in dict.fromkeys(report.failures + [r.error for r in report.results if r.error]):
         click.echo(f"error: {failure}", err=True)
@@ -238,7 +268,7 @@ def _progress_bar() -> Callable[[int, int, str], None] | None:
     return show
 
 
-@main.command()
+@main.command(short_help="How hard each document is, at your level.")
 @_input_options
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 @click.option(
@@ -252,51 +282,97 @@ def _progress_bar() -> Callable[[int, int, str], None] | None:
     type=click.Choice([lv.value for lv in Level]),
     default=Level.ADVANCED.value,
     show_default=True,
-    help="The level whose card order the --plot curve follows.",
+    help="Your level: you are assumed to know the bands below it, plus your known "
+    "words; the --plot curve follows this level's card order.",
 )
 @_friendly
 def stats(**opts: Any) -> None:
     """How hard each document is, and what learning its words would unlock.
 
-    Prints characters, running and distinct words, the share of running words
-    by HSK band and by the words you know, how many new words each level adds,
-    and the coverage after learning the top 50, 100 and 200 words of each level.
+    Prints, per document (named by title and file): Han characters, running
+    words (every occurrence) and distinct words; the HSK level whose
+    characters cover 95% of the text's characters; the share of running words
+    in each HSK band; the share you know at your --level (the bands below it,
+    plus your known words); and for each level, how many new words its deck
+    would hold (a word counts for the first document that uses it, as in
+    build) and the share of running words understood after learning its first
+    50, 100 and 200 cards. docs/stats.md explains every row and JSON key.
 
-    Example: flashgen stats article.txt --known vocab/known.txt --plot coverage.png
+    Example: flashgen stats article.txt --level intermediate --plot coverage.png
     """
     from flashgen import stats as statistics
 
     report = statistics.report(opts["paths"], _config(opts), opts["level"])
     for notice in report.notices:
         click.echo(f"note: {notice}", err=True)
-    rows = report.rows
-    click.echo(statistics.to_json(rows) if opts["as_json"] else statistics.format_table(rows))
+    rows, level = report.rows, report.level
+    if opts["as_json"]:
+        click.echo(statistics.to_json(rows, level))
+    else:
+        click.echo(statistics.format_table(rows, level))
     if opts["plot"]:
-        click.echo(f"plot: {statistics.plot_coverage(report.curves, opts['plot'])}", err=True)
+        plot = statistics.plot_coverage(report.curves, opts["plot"], level)
+        click.echo(f"plot: {plot}", err=True)
     for failure in report.failures:
         click.echo(f"error: {failure}", err=True)
     if not report.ok:
         sys.exit(1)
 
 
-@main.command()
-@click.argument("apkg", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@main.command(short_help="Write an HTML page showing every card of packages.")
+@click.argument(
+    "packages", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False)
+)
 @click.option(
     "-o",
+    "--out",
     "--output",
+    "out",
     type=click.Path(path_type=Path),
     default=None,
-    help="The HTML file to write (default: next to the package).",
+    help="Where to write: an .html file for one package, a folder for several "
+    "(default: each page next to its package, NAME.html).",
+)
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Replace a file in the way that is not a flashgen preview page.",
 )
 @_friendly
-def preview(apkg: Path, output: Path | None) -> None:
-    """Write one HTML page showing every card of a package, front and back.
+def preview(packages: tuple[Path, ...], out: Path | None, force: bool) -> None:
+    """Write one HTML page per package showing every card, front and back.
 
-    Example: flashgen preview decks/前瞻布局和发展未来产业.apkg -o preview.html
+    Prints the path of each page written. A package that cannot be read is
+    reported and the others are still written (exit status 1).
+
+    Example: flashgen preview decks/*.apkg -o previews/
     """
     from flashgen.cards.preview import preview_apkg
 
-    click.echo(preview_apkg(apkg, output or apkg.with_suffix(".html")))
+    failed = False
+    for apkg, target in _preview_targets(packages, out):
+        try:
+            click.echo(preview_apkg(apkg, target, force=force))
+        except FlashgenError as exc:
+            click.echo(f"error: {exc}", err=True)
+            failed = True
+    if failed:
+        sys.exit(1)
+
+
+def _preview_targets(packages: tuple[Path, ...], out: Path | None) -> list[tuple[Path, Path]]:
+    """Each package and its page: next to it, the file ``out``, or in the folder ``out``."""
+    if out is None:
+        return [(p, p.with_suffix(".html")) for p in packages]
+    if len(packages) == 1 and not out.is_dir():
+        return [(packages[0], out)]
+    if out.exists() and not out.is_dir():
+        raise click.UsageError(f"-o {out}: several packages need a folder, not a file")
+    out.mkdir(parents=True, exist_ok=True)
+    from flashgen.filenames import unique_names
+
+    stems = unique_names([p.stem for p in packages])
+    return [(p, out / f"{stem}.html") for p, stem in zip(packages, stems, strict=True)]
 
 
 def run() -> None:

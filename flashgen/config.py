@@ -55,6 +55,7 @@ class BuildConfig:
     encoding: str | None = None
     jobs: int | None = None  # worker processes; None: decided from the input size
     write_list: bool = False
+    force: bool = False  # replace files in the way that flashgen did not write
     timestamp: float | None = None  # package timestamp; None means "now"
     title: str | None = None  # title of a document read from stdin
     split_chapters: bool = False  # each chapter of a book is a document (a subdeck)

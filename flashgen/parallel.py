@@ -57,10 +57,46 @@ def pool(jobs: int) -> Iterator[Pool | None]:
     # workers' collections do not touch (and copy) the shared dictionary pages.
     gc.freeze()
     try:
-        with multiprocessing.get_context("fork").Pool(jobs) as workers:
+        context = multiprocessing.get_context("fork")
+        with context.Pool(jobs, initializer=die_with_parent, initargs=(os.getpid(),)) as workers:
             yield workers
     finally:
         gc.unfreeze()
+
+
+# prctl(2) option: the signal a process gets when its parent dies (Linux).
+_PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent(parent: int) -> None:
+    """Make this worker end when the process that started it ends, even by SIGKILL.
+
+    On Linux the kernel sends SIGKILL when the parent dies (``prctl``); elsewhere
+    a daemon thread checks every half second whether the parent is still there.
+    Without this, a killed build left its busy workers running, writing decks.
+    """
+    import signal
+    import threading
+
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0:
+            if os.getppid() != parent:  # the parent died before prctl took effect
+                os._exit(1)
+            return
+    except (OSError, AttributeError):
+        pass
+
+    def watch() -> None:
+        import time
+
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def ordered_map(

@@ -14,7 +14,7 @@ from functools import partial
 from pathlib import Path
 
 from flashgen import identity, parallel
-from flashgen.atomic import check_writable, cleanup_partials
+from flashgen.atomic import check_writable, cleanup_partials, folder_lock
 from flashgen.cards import apkg, output
 from flashgen.cards.annotate import annotate_all
 from flashgen.cards.apkg import DeckSpec, description
@@ -28,6 +28,7 @@ from flashgen.lexicon import cedict, frequency, headwords, hsk, traditional
 from flashgen.lexicon.han import HAN
 from flashgen.models import Chosen, Document
 from flashgen.pinyin import readings
+from flashgen.plural import counted, words_and_cards
 from flashgen.text.documents import ReadOptions, Skipped, find_sources, read_source
 from flashgen.words import levels, segment, wordhood
 from flashgen.words.analyse import Analysis, analyse
@@ -37,15 +38,41 @@ from flashgen.words.terms import TermEvidence, accept_terms, term_evidence
 
 @dataclass(frozen=True)
 class DocumentResult:
-    """What became of one document."""
+    """What became of one document.
+
+    ``words`` is the number of notes of its deck (one per word), ``cards`` the
+    number of Anki cards they make; ``earlier`` the words of its level it uses
+    that went to an earlier document's deck instead (a note lives in one deck).
+    """
 
     title: str
     deck_name: str = ""
     path: Path | None = None
+    words: int = 0
     cards: int = 0
     words_seen: int = 0
+    earlier: int = 0
     note: str = ""  # why nothing was written, when nothing was
     error: str = ""  # the deck could not be written: why
+
+    def line(self) -> str:
+        """The document's line of the build output.
+
+        >>> DocumentResult("t", "flashgen::t", Path("t.apkg"), 1, 3, 9, 73).line()
+        'flashgen::t: 1 new word (3 cards), 73 in earlier decks -> t.apkg'
+        >>> DocumentResult("t", "flashgen::t", note="no new words at this level").line()
+        'flashgen::t: 0 words -> not written: no new words at this level'
+        """
+        name = self.deck_name or self.title
+        earlier = f", {self.earlier} in earlier decks" if self.earlier else ""
+        if self.words:
+            counts = words_and_cards(self.words, self.cards, new=bool(self.earlier))
+        else:
+            counts = counted(0, "new word" if self.earlier else "word")
+        if self.path is None:
+            reason = f": {self.note}" if self.note else ""
+            return f"{name}: {counts}{earlier} -> not written{reason}"
+        return f"{name}: {counts}{earlier} -> {self.path}"
 
 
 @dataclass
@@ -62,15 +89,21 @@ class BuildReport:
         return not self.failures and not any(r.error for r in self.results)
 
     def summary(self) -> str:
-        """The one summary line: documents, words seen, cards written, seconds."""
+        """The one summary line: documents, words seen, words and cards written, seconds.
+
+        >>> BuildReport([DocumentResult("t", path=Path("t.apkg"), words=1, cards=3)]).summary()
+        '1 document, 0 words seen, 1 word (3 cards) written, 0.0 s'
+        """
         docs = len(self.results) + len(self.failures)
         seen = sum(r.words_seen for r in self.results)
-        cards = sum(r.cards for r in self.results if r.path)
+        written = [r for r in self.results if r.path]
+        words = sum(r.words for r in written)
+        cards = sum(r.cards for r in written)
         failures = len(self.failures) + sum(1 for r in self.results if r.error)
         failed = f", {failures} failed" if failures else ""
         return (
-            f"{docs} documents{failed}, {seen} words seen, {cards} cards written, "
-            f"{self.seconds:.1f} s"
+            f"{counted(docs, 'document')}{failed}, {counted(seen, 'word')} seen, "
+            f"{words_and_cards(words, cards)} written, {self.seconds:.1f} s"
         )
 
 
@@ -115,6 +148,7 @@ class PlannedDeck:
     document: Document
     spec: DeckSpec
     words_seen: int
+    earlier: int = 0  # words of its level carded in an earlier document's deck
     written: output.Written | None = None
 
 
@@ -130,8 +164,7 @@ class _DeckJob:
     name: str
     description: str
     package: Path | None  # the deck is alone in this package: write it there
-    timestamp: float | None
-    word_list: bool
+    options: output.WriteOptions
 
 
 def _make_deck(job: _DeckJob) -> tuple[DeckSpec, output.Written | None]:
@@ -144,7 +177,7 @@ def _make_deck(job: _DeckJob) -> tuple[DeckSpec, output.Written | None]:
     spec = DeckSpec(job.name, job.description, cards)
     if job.package is None or not cards:
         return spec, None
-    written = output.write(job.package, [spec], job.timestamp, job.word_list)
+    written = output.write(job.package, [spec], job.options)
     return DeckSpec(spec.name, spec.description, ()), written
 
 
@@ -175,7 +208,9 @@ def plan(
         corpus_terms = accept_terms(evidence)
         names = identity.unique_titles(docs)
         level, variant = config.level.value, config.variant.value
-        Pending = tuple[int, Document, int, parallel.Result[tuple[DeckSpec, output.Written | None]]]
+        Pending = tuple[
+            int, Document, int, int, parallel.Result[tuple[DeckSpec, output.Written | None]]
+        ]
         pending: deque[Pending] = deque()
         analyses = _analysed(
             workers,
@@ -188,24 +223,24 @@ def plan(
                 config=config,
                 known=known,
             ),
-            busy=lambda: sum(not p[3].ready() for p in pending),
+            busy=lambda: sum(not p[4].ready() for p in pending),
         )
 
         def finished(all_of_them: bool) -> Iterator[PlannedDeck]:
             """Decks whose annotation is done, in input order (all, at the end)."""
             while pending and (
-                all_of_them or len(pending) > parallel.LOOK_AHEAD * jobs or pending[0][3].ready()
+                all_of_them or len(pending) > parallel.LOOK_AHEAD * jobs or pending[0][4].ready()
             ):
-                i, doc, seen, result = pending.popleft()
+                i, doc, seen, earlier, result = pending.popleft()
                 if progress:
                     progress(len(docs) + i, steps, doc.title)
                 spec, written = result.get()
-                yield PlannedDeck(doc, spec, seen, written)
+                yield PlannedDeck(doc, spec, seen, earlier, written)
 
         for i, (doc, name, analysis) in enumerate(zip(docs, names, analyses, strict=True)):
-            chosen = choose(analysis, config, known, glossary, carded)
+            selection = choose(analysis, config, known, glossary, carded)
             job = _DeckJob(
-                chosen,
+                selection.chosen,
                 level,
                 variant,
                 glossary,
@@ -213,10 +248,10 @@ def plan(
                 name,
                 description(doc.title, doc.source),
                 alone_in[i] if i < len(alone_in) else None,
-                config.timestamp,
-                config.write_list,
+                output.WriteOptions(config.timestamp, config.write_list, config.force),
             )
-            pending.append((i, doc, analysis.words_seen, parallel.submit(workers, _make_deck, job)))
+            deck_job = parallel.submit(workers, _make_deck, job)
+            pending.append((i, doc, analysis.words_seen, selection.earlier, deck_job))
             yield from finished(all_of_them=False)
         yield from finished(all_of_them=True)
     if progress:
@@ -295,15 +330,24 @@ def build(
     paths: Iterable[Path],
     config: BuildConfig,
     progress: Progress | None = None,
+    notify: Callable[[str], None] | None = None,
 ) -> BuildReport:
     """Build one package per document (per book for chapters; one with ``config.single``).
 
     Packages are written as soon as their documents are done, so memory stays
-    flat however many documents there are.
+    flat however many documents there are. ``notify`` hears at once what cannot
+    wait for the report (another run writing into the same folder).
 
     Example: ``build([Path("texts/")], BuildConfig(level=Level.ADVANCED))``.
     """
-    with fewer_collections():
+    folder = config.single.parent if config.single else config.out_dir
+    check_writable(folder)
+
+    def waiting() -> None:
+        if notify is not None:
+            notify(f"{folder}: another flashgen run is writing here; waiting for it")
+
+    with fewer_collections(), folder_lock(folder, on_wait=waiting):
         return _build(paths, config, progress)
 
 
@@ -314,8 +358,8 @@ def _build(
 ) -> BuildReport:
     started = time.perf_counter()
     report = BuildReport()
-    check_writable(config.out_dir)
-    for leftover in cleanup_partials(config.out_dir):
+    folder = config.single.parent if config.single else config.out_dir
+    for leftover in cleanup_partials(folder):
         report.notices.append(f"{leftover}: removed, left by an interrupted run")
     docs = load_documents(config, tuple(paths), report)
     where = output.targets(config, docs, identity.unique_titles(docs))
@@ -324,19 +368,34 @@ def _build(
     pending: list[DeckSpec] = []
     for i, planned in enumerate(plan(docs, config, progress, alone_in)):
         doc, spec, path = planned.document, planned.spec, where[i]
-        result = DocumentResult(doc.title, spec.name, None, 0, planned.words_seen)
+        result = DocumentResult(
+            doc.title, spec.name, words_seen=planned.words_seen, earlier=planned.earlier
+        )
         if planned.written:
             written = planned.written
-            result = replace(result, path=written.path, cards=written.notes, error=written.error)
+            if written.list_error:
+                report.failures.append(written.list_error)
+            result = replace(
+                result,
+                path=written.path,
+                words=written.notes,
+                cards=written.cards,
+                error=written.error,
+            )
         elif spec.cards:
             pending.append(spec)
-            result = replace(result, path=path, cards=len(spec.cards))
+            result = replace(
+                result, path=path, words=len(spec.cards), cards=apkg.card_count(spec.cards)
+            )
         else:
             result = replace(result, note="no new words at this level")
         report.results.append(result)
         last_of_package = i + 1 == len(docs) or where[i + 1] != path
         if last_of_package and pending:
-            written = output.write(path, pending, config.timestamp, config.write_list)
+            options = output.WriteOptions(config.timestamp, config.write_list, config.force)
+            written = output.write(path, pending, options)
+            if written.list_error:
+                report.failures.append(written.list_error)
             if written.error:  # this package only: the other documents go on
                 report.results = [
                     replace(r, path=None, error=written.error) if r.path == path else r

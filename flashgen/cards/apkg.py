@@ -30,6 +30,35 @@ from flashgen.identity import deck_id, note_guid
 from flashgen.lexicon.cedict import LICENSE_NOTE
 from flashgen.models import Card
 
+# The zip comment of every package flashgen writes: how a rebuild knows that a
+# file it is about to replace is flashgen's own (see is_flashgen_package).
+PACKAGE_COMMENT = b"flashgen package"
+
+
+def is_flashgen_package(path: Path) -> bool:
+    """Whether the file at ``path`` is a package flashgen wrote (and may replace).
+
+    Packages carry :data:`PACKAGE_COMMENT`; those written before it are known by
+    flashgen's note type inside their collection.
+    """
+    try:
+        with zipfile.ZipFile(path) as package:
+            if package.comment.startswith(PACKAGE_COMMENT):
+                return True
+            info = package.getinfo("collection.anki2")
+            if info.file_size > 512 * 1024 * 1024:
+                return False
+            with tempfile.TemporaryDirectory(prefix="flashgen-") as folder:
+                database = Path(package.extract(info, folder))
+                connection = sqlite3.connect(database)
+                try:
+                    (models,) = connection.execute("SELECT models FROM col").fetchone()
+                finally:
+                    connection.close()
+        return str(notetype.MODEL_ID) in json.loads(models)
+    except (OSError, KeyError, ValueError, TypeError, zipfile.BadZipFile, sqlite3.Error):
+        return False
+
 
 @dataclass(frozen=True)
 class DeckSpec:
@@ -115,6 +144,25 @@ def _genanki_deck(spec: DeckSpec) -> Any:
 _NEW_CARD_TAIL = (0, 0, 0, 0, 0, 0, 0, 0, "")
 
 
+@cache
+def _card_kinds(filled: tuple[bool, ...]) -> tuple[tuple[int, int], ...]:
+    """The cards (template ord, queue) a note with these fields filled gets.
+
+    They depend only on which fields are filled (genanki's "required fields"),
+    so genanki is asked once per pattern.
+    """
+    import genanki
+
+    fields = ["x" if f else "" for f in filled]
+    note = genanki.Note(model=model(), fields=fields, guid="-")
+    return tuple((c.ord, -1 if c.suspend else 0) for c in note.cards)
+
+
+def card_count(cards: Sequence[Card]) -> int:
+    """How many Anki cards these notes make (each template whose fields are filled)."""
+    return sum(len(_card_kinds(tuple(map(bool, card_fields(c))))) for c in cards)
+
+
 def _bulk_package(decks: Sequence[DeckSpec]) -> Any:
     """A genanki package whose notes are inserted in one batch per table.
 
@@ -144,24 +192,17 @@ def _bulk_package(decks: Sequence[DeckSpec]) -> Any:
                 genanki_deck.write_to_db(cursor, timestamp, id_gen)
             mod, mid = int(timestamp), model().model_id
             notes, cards = [], []
-            # The cards a note gets depend only on which of its fields are
-            # filled (genanki's "required fields"): ask genanki once per pattern.
-            card_kinds: dict[tuple[bool, ...], list[tuple[int, int]]] = {}
             for spec in decks:
                 did = deck_id(spec.name)
                 for position, card in enumerate(spec.cards):
                     fields = card_fields(card)
-                    filled = tuple(map(bool, fields))
-                    if filled not in card_kinds:
-                        note = genanki.Note(model=model(), fields=fields, guid="-")
-                        card_kinds[filled] = [(c.ord, -1 if c.suspend else 0) for c in note.cards]
                     nid = next(id_gen)
                     flds = "\x1f".join(fields)
                     # id, guid, mid, mod, usn, tags, flds, sfld, csum, flags, data
                     tags = f" {' '.join(card.tags)} "  # genanki's Note._format_tags
                     row = (nid, note_guid(card.key), mid, mod, -1, tags, flds, fields[0], 0, 0, "")
                     notes.append(row)
-                    for ord_, queue in card_kinds[filled]:
+                    for ord_, queue in _card_kinds(tuple(map(bool, fields))):
                         # id, nid, did, ord, mod, usn, type, queue, due (new-card order)
                         head = (next(id_gen), nid, did, ord_, mod, -1, 0, queue)
                         cards.append((*head, position, *_NEW_CARD_TAIL))
@@ -261,3 +302,4 @@ def _write_to_file(package: Any, path: Path, timestamp: float) -> None:
         with zipfile.ZipFile(path, "w") as package_file:
             package_file.write(database, "collection.anki2")
             package_file.writestr("media", json.dumps({}))
+            package_file.comment = PACKAGE_COMMENT

@@ -41,51 +41,87 @@ def targets(config: BuildConfig, docs: Sequence[Document], names: Sequence[str])
     return [where[p] for p in packages]
 
 
-def write_decks(
-    specs: Sequence[apkg.DeckSpec], path: Path, timestamp: float | None, word_list: bool
-) -> None:
-    """Write ``specs`` into the package ``path`` (atomically), and their TSV lists if asked."""
+@dataclass(frozen=True)
+class WriteOptions:
+    """How packages are written: timestamp, word lists beside them, replacing others' files."""
 
-    def write(tmp: Path) -> None:
-        apkg.write_package(specs, tmp, timestamp, named=path)
-
-    atomic_write_file(path, write)
-    if word_list:
-        from flashgen.cards import notetype
-        from flashgen.cards.wordlist import write_tsv
-
-        for spec in specs:
-            tsv = path.with_name(f"{safe_filename(identity.title_of(spec.name))}.tsv")
-            write_tsv(
-                tsv,
-                notes=[apkg.card_fields(c) for c in spec.cards],
-                guids=[identity.note_guid(c.key) for c in spec.cards],
-                deck_name=spec.name,
-                notetype_name=notetype.MODEL_NAME,
-                field_names=notetype.FIELDS,
-            )
+    timestamp: float | None = None  # None: now
+    word_list: bool = False  # also <deck>.tsv (Anki's text import)
+    force: bool = False  # replace files flashgen did not write
 
 
 @dataclass(frozen=True)
 class Written:
-    """What became of one package: where it is and how many notes, or why it failed."""
+    """What became of one package: where it is, how many notes and cards, or why it failed.
+
+    ``list_error`` is a word list that could not be written beside a package that was.
+    """
 
     path: Path | None
     notes: int
+    cards: int = 0
     error: str = ""
+    list_error: str = ""
 
 
-def write(
-    path: Path, specs: Sequence[apkg.DeckSpec], timestamp: float | None, word_list: bool
-) -> Written:
+def _refuse(path: Path, what: str) -> OutputError:
+    return OutputError(f"{path}: exists and is not {what}; not replaced (--force replaces it)")
+
+
+def word_list_paths(path: Path, specs: Sequence[apkg.DeckSpec]) -> list[Path]:
+    """The ``.tsv`` beside package ``path`` for each deck: the package's own name for a
+    deck alone in it, else distinct names from the decks' titles.
+
+    >>> [p.name for p in word_list_paths(Path("d/a.apkg"), [apkg.DeckSpec("flashgen::x", "", ())])]
+    ['a.tsv']
+    """
+    if len(specs) == 1:
+        return [path.with_suffix(".tsv")]
+    stems = unique_names([safe_filename(identity.title_of(s.name)) for s in specs])
+    return [path.with_name(f"{stem}.tsv") for stem in stems]
+
+
+def write(path: Path, specs: Sequence[apkg.DeckSpec], options: WriteOptions) -> Written:
     """Write a package (and its word lists) and say what became of it; never raises.
 
-    A package that cannot be written is reported, not raised, so that the other
-    documents of the build go on.
+    A package that cannot be written, or that would replace a file flashgen did
+    not write, is reported, not raised, so that the other documents of the
+    build go on. A word list that cannot be written is reported on its own: the
+    package beside it is still written.
     """
     notes = sum(len(s.cards) for s in specs)
+    cards = sum(apkg.card_count(s.cards) for s in specs)
     try:
-        write_decks(specs, path, timestamp, word_list)
+        if path.is_file() and not options.force and not apkg.is_flashgen_package(path):
+            raise _refuse(path, "a flashgen package")
+
+        def write_package(tmp: Path) -> None:
+            apkg.write_package(specs, tmp, options.timestamp, named=path)
+
+        atomic_write_file(path, write_package)
     except OutputError as exc:
-        return Written(None, notes, str(exc))
-    return Written(path, notes)
+        return Written(None, notes, cards, str(exc))
+    if not options.word_list:
+        return Written(path, notes, cards)
+    try:
+        _write_word_lists(path, specs, options.force)
+    except OutputError as exc:
+        return Written(path, notes, cards, list_error=str(exc))
+    return Written(path, notes, cards)
+
+
+def _write_word_lists(path: Path, specs: Sequence[apkg.DeckSpec], force: bool) -> None:
+    from flashgen.cards import notetype
+    from flashgen.cards.wordlist import is_flashgen_word_list, write_tsv
+
+    for spec, tsv in zip(specs, word_list_paths(path, specs), strict=True):
+        if tsv.is_file() and not force and not is_flashgen_word_list(tsv):
+            raise _refuse(tsv, "a flashgen word list")
+        write_tsv(
+            tsv,
+            notes=[apkg.card_fields(c) for c in spec.cards],
+            guids=[identity.note_guid(c.key) for c in spec.cards],
+            deck_name=spec.name,
+            notetype_name=notetype.MODEL_NAME,
+            field_names=notetype.FIELDS,
+        )

@@ -24,6 +24,7 @@ from typing import Any, TypeAlias
 
 from flashgen.atomic import atomic_write_file
 from flashgen.errors import InputError, OutputError
+from flashgen.plural import words_and_cards
 
 # ``{{Field}}``, ``{{#Field}}``, ``{{^Field}}``, ``{{/Field}}``; Anki trims spaces.
 _TAG = re.compile(r"\{\{\s*([#^/]?)\s*([^{}]*?)\s*\}\}")
@@ -209,21 +210,42 @@ def preview_html(cards: list[PreviewCard], css: str, title: str) -> str:
     head = (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f'<meta name="generator" content="{GENERATOR}">'
         f"<title>{html.escape(title)} · flashgen preview</title>"
         f"<style>{css}</style><style>{_PAGE_CSS}</style></head><body>"
     )
     bar = (
         f'<header class="fg-bar"><h1>{html.escape(title)}</h1>'
-        f"<span>{notes} notes, {len(cards)} cards</span>{_NIGHT_TOGGLE}</header>"
+        f"<span>{words_and_cards(notes, len(cards))}</span>{_NIGHT_TOGGLE}</header>"
     )
     return head + bar + "\n".join(_card_html(c) for c in cards) + "</body></html>\n"
 
 
-def preview_apkg(apkg: Path, out_html: Path) -> Path:
+# In every page's <head>: how a rebuild knows a page is flashgen's to replace.
+GENERATOR = "flashgen preview"
+
+
+def is_flashgen_preview(path: Path) -> bool:
+    """Whether the file at ``path`` is a preview page flashgen wrote (and may replace)."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(4096).decode("utf-8", "replace")
+    except OSError:
+        return False
+    return f'content="{GENERATOR}"' in head or "· flashgen preview</title>" in head
+
+
+def preview_apkg(apkg: Path, out_html: Path, *, force: bool = False) -> Path:
     """Render every card of ``apkg`` (front and back) into one standalone HTML page.
 
-    Returns ``out_html``. Raises InputError (unreadable package) or OutputError.
+    Returns ``out_html``. Raises InputError (unreadable package) or OutputError
+    (cannot write, or ``out_html`` is a file flashgen did not write and
+    ``force`` is not given).
     """
+    if out_html.is_file() and not force and not is_flashgen_preview(out_html):
+        raise OutputError(
+            f"{out_html}: exists and is not a flashgen preview; not replaced (--force replaces it)"
+        )
     cards, css, deck = read_cards(apkg)
     page = preview_html(cards, css, deck)
 

@@ -92,3 +92,15 @@ def write_tsv(
         atomic_write_file(path, write)
     except OSError as err:
         raise OutputError(f"{path}: cannot write word list ({err.strerror})") from err
+
+
+def is_flashgen_word_list(path: Path) -> bool:
+    """Whether the file at ``path`` is a word list flashgen wrote (its header says so)."""
+    try:
+        with path.open(encoding="utf-8") as fh:
+            head = [fh.readline() for _ in range(4)]
+    except (OSError, UnicodeDecodeError):
+        return False
+    return head[:2] == ["#separator:tab\n", "#html:true\n"] and head[2].startswith(
+        "#notetype:flashgen"
+    )

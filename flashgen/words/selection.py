@@ -6,6 +6,8 @@ selection runs in order, after each document's analysis.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from flashgen.config import BuildConfig
 from flashgen.identity import keyed_by_reading, note_key
 from flashgen.learner.glossary import GlossaryEntry
@@ -24,23 +26,40 @@ def select(analysis: Analysis, config: BuildConfig, known: frozenset[str]) -> li
     return levels.rarity_order(chosen)
 
 
+@dataclass(frozen=True)
+class Selection:
+    """A document's chosen words in card order, and how many of its words at this
+    level were carded already by an earlier document's deck (a note lives in one deck)."""
+
+    chosen: list[Chosen]
+    earlier: int
+
+
 def choose(
     analysis: Analysis,
     config: BuildConfig,
     known: frozenset[str],
     glossary: dict[str, GlossaryEntry],
     carded: set[str],
-) -> list[Chosen]:
+) -> Selection:
     """The document's words that get a card, in card order: one note per word.
 
-    The reading is worked out here only for words CC-CEDICT reads several ways,
-    whose note key includes it; the others are keyed on the word alone.
+    The first document, in input order, that uses a word has its note; a later
+    one counts it in :attr:`Selection.earlier`. The reading is worked out here
+    only for words CC-CEDICT reads several ways, whose note key includes it; the
+    others are keyed on the word alone.
     """
     chosen: list[Chosen] = []
+    earlier = 0
     doc = analysis.document
-    for use in select(analysis, config, known):
+    uses = select(analysis, config, known)
+    for i, use in enumerate(uses):
+        if config.max_words and len(chosen) >= config.max_words:
+            earlier += sum(1 for u in uses[i:] if u.word in carded)
+            break
         if use.word in carded:
-            continue  # keyed on the word alone, and carded by an earlier document
+            earlier += 1  # keyed on the word alone, and carded by an earlier document
+            continue
         example = analysis.examples[use.word]
         numbered: str | None = None
         if use.word in glossary:
@@ -49,13 +68,12 @@ def choose(
             numbered = reading(use.word, example.sentence, example.start)
         key = note_key(use.word, numbered or "")
         if key in carded:
-            continue  # one note per word: the first document that uses it has it
+            earlier += 1  # one note per word: the first document that uses it has it
+            continue
         carded.add(key)
         source = doc.title
         if example.line < len(doc.labels) and doc.labels[example.line]:
             # A chapter's label already names the chapter: name the book once.
             source = f"{doc.group or doc.title} {doc.labels[example.line]}"
         chosen.append(Chosen(use, example, numbered, source, analysis.tags.get(use.word, "")))
-        if config.max_words and len(chosen) >= config.max_words:
-            break
-    return chosen
+    return Selection(chosen, earlier)

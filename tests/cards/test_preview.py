@@ -77,8 +77,14 @@ def test_not_a_package_is_an_input_error_naming_the_file(tmp_path: Path) -> None
 
 
 def test_unwritable_output_is_an_output_error(apkg: Path, tmp_path: Path) -> None:
-    with pytest.raises(OutputError, match="missing"):
-        preview_apkg(apkg, tmp_path / "missing" / "out.html")
+    (tmp_path / "a-file").write_text("in the way")
+    with pytest.raises(OutputError, match="out.html"):
+        preview_apkg(apkg, tmp_path / "a-file" / "out.html")
+
+
+def test_a_missing_output_folder_is_created(apkg: Path, tmp_path: Path) -> None:
+    out = preview_apkg(apkg, tmp_path / "previews" / "out.html")
+    assert out.is_file()
 
 
 # -- the template data files ---------------------------------------------------

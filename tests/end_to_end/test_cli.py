@@ -19,8 +19,8 @@ from testdata import TEXTS
 from flashgen import __version__
 
 SUMMARY = re.compile(
-    r"^(?P<docs>\d+) documents(?:, (?P<failed>\d+) failed)?, (?P<seen>\d+) words seen, "
-    r"(?P<cards>\d+) cards written, \d+\.\d s$"
+    r"^(?P<docs>\d+) documents?(?:, (?P<failed>\d+) failed)?, (?P<seen>\d+) words? seen, "
+    r"(?P<words>\d+) words? \((?P<cards>\d+) cards?\) written, \d+\.\d s$"
 )
 
 
@@ -75,7 +75,7 @@ def test_build_writes_one_package_per_document_named_after_its_title(cli: Cli, t
         f"flashgen::{t}" for t in expected
     ]
     for line in deck_lines(result.stdout):
-        assert line.cards > 0
+        assert line.words > 0 and line.cards >= line.words
         assert Path(line.where).name == f"{line.deck.removeprefix('flashgen::')}.apkg"
 
 
@@ -94,10 +94,10 @@ def test_documents_with_the_same_title_get_distinct_decks(cli: Cli, texts: Path)
 def test_max_words_caps_each_deck(cli: Cli, texts: Path) -> None:
     result = cli("build", str(texts), "--out", "decks", "--max-words", "3")
     assert result.exit_code == 0, result.output
-    assert [line.cards for line in deck_lines(result.stdout)] == [3, 3]
+    assert [line.words for line in deck_lines(result.stdout)] == [3, 3]
     for apkg in (cli.folder / "decks").glob("*.apkg"):
         assert len(apkg_words(apkg)) == 3
-    assert int(summary(result)["cards"]) == 6
+    assert int(summary(result)["words"]) == 6
 
 
 def _two_headwords(cli: Cli, texts: Path) -> tuple[set[str], set[str]]:
@@ -156,7 +156,7 @@ def test_a_document_without_chinese_writes_no_deck_and_says_so(cli: Cli, texts: 
     result = cli("build", str(texts), "--out", "decks")
     assert result.exit_code == 0, result.output
     (english,) = [line for line in deck_lines(result.stdout) if "Weekly notes" in line.deck]
-    assert english.cards == 0
+    assert english.words == 0
     assert english.where.startswith("not written")
     assert not [p for p in (cli.folder / "decks").glob("*.apkg") if "Weekly" in p.name]
     assert summary(result)["docs"] == "3"
@@ -169,5 +169,6 @@ def test_the_summary_line_adds_up_the_documents(cli: Cli, texts: Path) -> None:
     written = deck_lines(result.stdout)
     assert int(m["docs"]) == len(written) == 2
     assert m["failed"] is None
+    assert int(m["words"]) == sum(line.words for line in written)
     assert int(m["cards"]) == sum(line.cards for line in written)
-    assert int(m["seen"]) >= int(m["cards"])
+    assert int(m["seen"]) >= int(m["words"])

@@ -16,6 +16,7 @@ from anki_collection import import_csv, import_package
 from cli_run import HEADER_LINES, Cli, deck_lines, word_list_rows
 
 from flashgen.cards import notetype
+from flashgen.plural import words_and_cards
 
 NOTES_COLUMN = 1 + notetype.FIELDS.index("Notes")  # the GUID comes first
 
@@ -33,9 +34,9 @@ def _stems(folder: Path, suffix: str) -> set[str]:
 
 
 def _cards_per_deck(stdout: str) -> dict[str, int]:
-    """Cards written per package, by file stem of the package."""
+    """Words (notes) written per package, by file stem of the package."""
     return {
-        Path(line.where).stem: line.cards
+        Path(line.where).stem: line.words
         for line in deck_lines(stdout)
         if line.deck.startswith("flashgen::") and line.where.endswith(".apkg")
     }
@@ -122,7 +123,7 @@ def test_preview_pages_show_every_card_of_their_package(built) -> None:
     for stem, cards in _cards_per_deck(stdout).items():
         page = (decks / f"{stem}.html").read_text(encoding="utf-8")
         templates = len(list(notetype.templates()))
-        assert f"{cards} notes, {cards * templates} cards" in page, stem
+        assert f"{words_and_cards(cards, cards * templates)}</span>" in page, stem
         assert page.count('class="fg-note"') == cards * templates, stem
 
 

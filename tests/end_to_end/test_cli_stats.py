@@ -16,7 +16,7 @@ from cli_run import SAMPLES, Cli, sample
 
 from flashgen.config import BuildConfig, Level
 from flashgen.pipeline import BuildReport
-from flashgen.stats import PLOT_DPI, PLOT_SIZE, TOP_N, document_stats
+from flashgen.stats import PLOT_DPI, PLOT_SIZE, TOP_N, assumed_known, document_stats
 
 LEVELS = [lv.value for lv in Level]
 BANDS = ["1-3", "4-6", "7-9", "outside"]
@@ -43,7 +43,7 @@ def records(cli: Cli) -> list[dict]:
 def analysed() -> dict[str, tuple[tuple[str, ...], dict[str, list[str]]]]:
     """Each sample's running words and per-level card order, from the library."""
     runs = document_stats((), BuildConfig(), BuildReport())
-    return {name: (running, orders) for name, running, orders in runs}
+    return {doc.title: (running, orders) for doc, running, orders in runs}
 
 
 def _titles() -> list[str]:
@@ -67,19 +67,26 @@ def test_json_has_every_figure_for_every_document(records) -> None:
             assert list(ls["coverage_after"]) == [str(n) for n in TOP_N]
 
 
-def test_figures_are_consistent(records) -> None:
+def test_figures_are_consistent(records, analysed) -> None:
     for r in records:
         name = r["document"]
         assert 0 < r["distinct_words"] <= r["running_words"] <= r["characters"], name
         assert sum(r["hsk_share"].values()) == pytest.approx(1.0), name
         assert all(0.0 <= share <= 1.0 for share in r["hsk_share"].values()), name
-        assert r["known_share"] == 0.0, name  # nothing known in an empty folder
+        # Nothing on the learner's lists in an empty folder: an advanced learner
+        # knows the beginner and intermediate bands, and no more.
+        running, _ = analysed[name]
+        assumed = assumed_known(running, set(), "advanced")
+        assert r["known_share"] == pytest.approx(sum(w in assumed for w in running) / len(running))
+        assert r["learner_level"] == "advanced" and r["path"].startswith("sample:"), name
         levels = _levels(r)
         # Levels are exclusive bands: no word is new at two levels.
         assert sum(ls["new_words"] for ls in levels.values()) <= r["distinct_words"], name
         for level, ls in levels.items():
             shares = [ls["coverage_after"][str(n)] for n in TOP_N]
-            assert r["known_share"] <= shares[0] <= shares[1] <= shares[2] <= 1.0, (name, level)
+            start = assumed_known(running, set(), level)
+            floor = sum(w in start for w in running) / len(running)
+            assert floor <= shares[0] <= shares[1] <= shares[2] <= 1.0, (name, level)
             for n, share in zip(TOP_N, shares, strict=True):
                 if ls["new_words"] <= n:  # the whole deck learned: nothing more to gain
                     assert share == shares[-1], (name, level, n)
@@ -110,7 +117,8 @@ def test_table_shows_the_json_figures(cli, records) -> None:
         "HSK 4-6 words": [_pct(r["hsk_share"]["4-6"]) for r in records],
         "HSK 7-9 words": [_pct(r["hsk_share"]["7-9"]) for r in records],
         "Outside HSK": [_pct(r["hsk_share"]["outside"]) for r in records],
-        "Known now": [_pct(r["known_share"]) for r in records],
+        "Known at advanced level": [_pct(r["known_share"]) for r in records],
+        "File": [r["file"] for r in records],
     }
     for level in LEVELS:
         expected[f"{level}: new words"] = [str(_levels(r)[level]["new_words"]) for r in records]
@@ -128,15 +136,40 @@ def test_table_columns_line_up_on_screen(cli) -> None:
     assert len({display_width(line) for line in lines}) == 1
 
 
+def _figures(record: dict) -> dict:
+    """A record without where the document came from."""
+    return {k: v for k, v in record.items() if k not in ("path", "file")}
+
+
 def test_paths_give_the_same_figures_as_the_sample_run(cli, records) -> None:
+    """A document's own figures do not depend on where it was read from; its new
+    words per level depend on the documents before it (the build's rule)."""
     chosen = json.loads(cli.ok("stats", "--json", sample("4-"), sample("3-")).stdout)
-    by_title = {r["document"]: r for r in records}
     assert [r["document"] for r in chosen] == [_titles()[3], _titles()[2]]
-    assert chosen == [by_title[r["document"]] for r in chosen]
+    by_title = {r["document"]: r for r in records}
+
+    def own(record: dict) -> dict:
+        return {k: v for k, v in _figures(record).items() if k != "levels"}
+
+    assert [own(r) for r in chosen] == [own(by_title[r["document"]]) for r in chosen]
+    assert chosen[0]["file"] == sample("4-").name and chosen[0]["path"] == str(sample("4-"))
+
+
+def test_new_words_follow_the_build_rule_a_word_counts_for_its_first_document(cli, records) -> None:
+    """The summary sample repeats the first article: stats counts what build cards."""
+    alone = json.loads(cli.ok("stats", "--json", sample("2-")).stdout)[0]
+    after_first = records[1]
+    assert after_first["document"] == alone["document"]
+    for level in LEVELS:
+        assert _levels(after_first)[level]["new_words"] < _levels(alone)[level]["new_words"]
+    built = cli.ok("build", "--level", "advanced", "--out", "decks-rule").stdout.splitlines()
+    line = next(x for x in built if _titles()[1] in x)
+    assert line.split(": ", 1)[1].startswith(f"{_levels(after_first)['advanced']['new_words']} ")
 
 
 def test_a_folder_is_every_document_in_it(cli, records) -> None:
-    assert json.loads(cli.ok("stats", "--json", SAMPLES).stdout) == records
+    found = json.loads(cli.ok("stats", "--json", SAMPLES).stdout)
+    assert [_figures(r) for r in found] == [_figures(r) for r in records]
 
 
 def _known_file(folder: Path, analysed, per_level: dict[str, int]) -> tuple[Path, set[str]]:
@@ -154,15 +187,18 @@ def test_known_words_raise_known_share_and_leave_the_decks(cli, folder, records,
     after = json.loads(cli.ok("stats", "--json", "--known", known_file).stdout)
     for before, now in zip(records, after, strict=True):
         running, orders = analysed[now["document"]]
-        assert now["known_share"] == pytest.approx(sum(w in known for w in running) / len(running))
+        assumed = assumed_known(running, known, "advanced")
+        assert now["known_share"] == pytest.approx(
+            sum(w in assumed for w in running) / len(running)
+        )
         for level in LEVELS:
             dropped = len(known & set(orders[level]))
             was, is_ = _levels(before)[level], _levels(now)[level]
             assert is_["new_words"] == was["new_words"] - dropped, (now["document"], level)
             for n in TOP_N:
-                assert is_["coverage_after"][str(n)] >= now["known_share"]
+                assert is_["coverage_after"][str(n)] >= was["coverage_after"][str(n)] - 1e-9
     first = after[0]
-    assert first["known_share"] > 0
+    assert first["known_share"] > records[0]["known_share"]
     assert [_levels(first)[lv]["new_words"] for lv in LEVELS] == [
         _levels(records[0])[lv]["new_words"] - per_level[lv] for lv in LEVELS
     ]
@@ -177,7 +213,7 @@ def test_vocab_known_txt_in_the_current_folder_is_read(cli, folder, records, ana
     finally:
         (folder / "vocab" / "known.txt").unlink()
         (folder / "vocab").rmdir()
-    assert first["known_share"] > 0
+    assert first["known_share"] > records[0]["known_share"]
     was = _levels(records[0])["advanced"]["new_words"]
     assert _levels(first)["advanced"]["new_words"] == was - 4
 
@@ -203,9 +239,11 @@ def _colour_pixels(png: Path) -> list[int]:
 
 
 def test_plot_draws_a_curve_per_document(cli, folder) -> None:
-    result = cli.ok("stats", "--plot", folder / "all.png")
+    """Three articles with decks of their own (the summary sample repeats the first)."""
+    docs = [sample("1-"), sample("3-"), sample("4-")]
+    result = cli.ok("stats", "--plot", folder / "all.png", *docs)
     assert "all.png" in result.stderr
-    assert all(n >= MIN_CURVE_PIXELS for n in _colour_pixels(folder / "all.png"))
+    assert all(n >= MIN_CURVE_PIXELS for n in _colour_pixels(folder / "all.png")[:3])
 
 
 def test_plot_of_one_document_has_one_curve(cli, folder) -> None:

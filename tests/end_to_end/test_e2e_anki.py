@@ -53,7 +53,7 @@ def cli_build(tmp: Path, *args: str) -> Built:
     out = tmp / "out"
     result = Cli(tmp).ok("build", *args, "--out", out)
     decks = {
-        line.deck: (line.cards, Path(line.where))
+        line.deck: (line.words, Path(line.where))
         for line in deck_lines(result.output)
         if not line.where.startswith("not written")
     }
@@ -114,7 +114,9 @@ def test_anki_imports_every_deck_with_the_card_count_the_build_reported(
         assert len(col.find_notes(f"did:{did}")) == cards, deck_name
     total = sum(cards for cards, _ in samples.decks.values())
     assert col.note_count() == total
-    assert f"{total} cards written" in samples.output.splitlines()[-1]
+    anki_cards = col.card_count()
+    assert f"{total} words ({anki_cards} cards) written" in samples.output.splitlines()[-1]
+    assert sum(line.cards for line in deck_lines(samples.output)) == anki_cards
 
 
 @pytest.mark.anki
