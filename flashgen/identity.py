@@ -47,7 +47,7 @@ def note_guid(key: str) -> str:
 
     What ``genanki.guid_for(namespace, key)`` gives: the first 8 bytes of the
     SHA-256 of ``namespace__key`` in base 91, written here without genanki's
-    byte-by-byte loops (twice as fast; ``tests/test_deck_bulk.py`` compares).
+    byte-by-byte loops (twice as fast; ``tests/cards/test_deck_bulk.py`` compares).
 
     >>> note_guid("供给")
     'BE,{<zzX-c'

@@ -12,7 +12,7 @@ character and its tone-marked syllable.
 :func:`tone3` does the same steps with pypinyin's own segmenter, dictionaries
 and converter, and caches the conversion per (character, syllable). A Han
 character pypinyin has no reading for sends the whole text to pypinyin itself.
-``tests/test_sentence_pinyin.py`` checks the two agree on every sentence and
+``tests/pinyin/test_sentence_pinyin.py`` checks the two agree on every sentence and
 every token of the seed and the sample texts, and on random text.
 
 >>> tone3("银行行长说：好了")

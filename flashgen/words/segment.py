@@ -15,7 +15,7 @@ Frequencies, in jieba's units (counts in a corpus of ``total`` tokens):
 The engine is rjieba (jieba-rs): the same dictionary format and algorithm,
 about nine times faster. It starts from jieba's own dictionary and gets the
 30,000-odd words whose counts differ added; with HMM off its output is
-identical to jieba's with the same dictionary (``tests/test_segment.py``
+identical to jieba's with the same dictionary (``tests/words/test_segment.py``
 checks that on the seed and a Lu Xun book). The added words are computed once
 and cached in the user's cache folder, keyed on the data's versions.
 """
