@@ -37,7 +37,7 @@ def test_a_bound_two_character_run_takes_its_head_noun() -> None:
 
 def test_a_verb_shared_by_parallel_items_is_not_part_of_the_term() -> None:
     found = run_candidates(["投", "早", "、", "投", "长期", "、", "投", "硬", "科技", "。"])
-    assert [(c.text, c.evidence) for c in found] == [("硬科技", "parallel")]
+    assert [(c.text, c.evidence) for c in found] == [("硬科技", "enumerated")]
 
 
 def test_terms_are_forced_only_where_an_edge_is_a_token_boundary() -> None:
