@@ -168,9 +168,20 @@ def is_count(word: str) -> bool:
 
 
 @cache
+def _longest_word() -> int:
+    """The length of the longest dictionary word: no piece of a split is longer."""
+    return max(map(len, dictionary_words()), default=1)
+
+
+@cache
 def split_parts(word: str) -> tuple[str, ...]:
     """Split into the fewest dictionary words, single characters filling the gaps.
 
+    Of the splits with fewest single characters, the one with fewest pieces.
+    Linear in the length of ``word``: only pieces up to the longest dictionary
+    word are tried, and each position keeps its best score and next cut, not
+    the split itself (a run of 17,000 characters that stay single, as text
+    decoded with the wrong encoding gives, is split in a fraction of a second).
     Cached: judged words are split again for their composed glosses.
 
     >>> split_parts("充分发挥"), split_parts("先易后难")
@@ -178,22 +189,28 @@ def split_parts(word: str) -> tuple[str, ...]:
     """
     words = dictionary_words()
     n = len(word)
-    best: list[tuple[int, int, tuple[str, ...]] | None] = [None] * (n + 1)
-    best[n] = (0, 0, ())
+    longest = min(_longest_word(), n - 1)
+    # score[i]: (single characters, pieces) of the best split of word[i:];
+    # cut[i]: where its first piece ends.
+    score: list[tuple[int, int]] = [(0, 0)] * (n + 1)
+    cut = [n] * (n + 1)
     for i in range(n - 1, -1, -1):
-        for j in range(n, i, -1):
-            piece = word[i:j]
-            if (j - i > 1 and piece in words and j - i < n) or j - i == 1:
-                rest = best[j]
-                if rest is None:
-                    continue
-                singles = rest[1] + (1 if j - i == 1 else 0)
-                cand = (rest[0] + 1, singles, (piece, *rest[2]))
-                cur = best[i]
-                if cur is None or (cand[1], cand[0]) < (cur[1], cur[0]):
-                    best[i] = cand
-    result = best[0]
-    return result[2] if result else tuple(word)
+        singles, pieces = score[i + 1]
+        best, end = (singles + 1, pieces + 1), i + 1  # a single character
+        # Longest piece first; a word wins a tie with a single character.
+        for j in range(min(n, i + longest), i + 1, -1):
+            if word[i:j] in words:
+                rest = score[j]
+                cand = (rest[0], rest[1] + 1)
+                if cand <= best and (end == i + 1 or cand < best):
+                    best, end = cand, j
+        score[i], cut[i] = best, end
+    parts = []
+    i = 0
+    while i < n:
+        parts.append(word[i : cut[i]])
+        i = cut[i]
+    return tuple(parts)
 
 
 @cache
