@@ -47,8 +47,9 @@ from flashgen.lexicon.headwords import dictionary_words, is_noun, is_noun_char
 from flashgen.lexicon.hsk import hsk_level
 from flashgen.models import Document
 from flashgen.text.documents import split_sentences
-from flashgen.words import segment
+from flashgen.words import grammar, segment
 from flashgen.words.wordhood import (
+    NUMERALS,
     PARTICLES,
     PREFIXES,
     SHORT_PREFIXES,
@@ -292,6 +293,15 @@ def _is_item(tokens: Sequence[str], a: int, b: int) -> bool:
     return listed or (b < len(tokens) and tokens[b] in ("等", "等等"))
 
 
+def _nominal_modifier(pieces: Sequence[str]) -> bool:
+    """Pieces that can modify a noun (新 质, 具 身, 营商): no verb (搬 入, 专 讲 +
+    noun is a verb and its object), no numeral (一 校) and no grammatical
+    character (太 趋, 又 拜)."""
+    return not any(
+        is_verb(p) or p[0] in NUMERALS or (len(p) == 1 and p in grammar.INITIAL) for p in pieces
+    )
+
+
 def run_candidates(tokens: Sequence[str]) -> list[Candidate]:
     """Term candidates in a sentence's tokens (see the module docstring).
 
@@ -316,7 +326,7 @@ def run_candidates(tokens: Sequence[str]) -> list[Candidate]:
         singles = all(len(p) == 1 for p in pieces)
         # Two characters, one bound (新质, 具身), or one unknown two-character
         # fragment (营商): a modifier waiting for its head noun.
-        modifier = len(run) == 2 and any(_bound(p) for p in pieces)
+        modifier = len(run) == 2 and any(_bound(p) for p in pieces) and _nominal_modifier(pieces)
         end = b
         attach = (modifier or parallel) and b < n and _noun_like(tokens[b])
         if attach:

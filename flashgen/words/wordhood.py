@@ -285,8 +285,9 @@ def _idiom_grammar_ok(word: str) -> bool:
     if any(ch in grammar.PRONOUNS for ch in word):
         return False
     if len(word) == 4:
-        # An adverb in the third place needs its twin in the first (越X越Y).
-        if word[2] in grammar.ADVERBS and word[0] not in grammar.ADVERBS:
+        # An adverb in the third place needs its twin in the first (越X越Y,
+        # 又X又Y; not 太趋极端, 又拜才女).
+        if word[2] in grammar.ADVERBS and word[0] != word[2]:
             return False
         return word[1] not in _NOT_IN_IDIOM_CONTENT and word[3] not in (
             _NOT_IN_IDIOM_CONTENT | grammar.LOCALIZERS
@@ -294,18 +295,49 @@ def _idiom_grammar_ok(word: str) -> bool:
     return not any(ch in _NOT_IN_IDIOM_CONTENT for ch in word[1:])
 
 
-def _derivation(word: str, parts: tuple[str, ...]) -> bool:
-    """A dictionary word with a productive suffix or prefix (颠覆性, 供给侧, 超长期, 勇者)."""
-    if len(parts) == 2:
-        stem_first, stem_last = parts[0], parts[1]
-        short = stem_last in SHORT_SUFFIXES and not is_numeral(word[0])
-        if len(stem_last) == 1 and stem_last in SUFFIXES and (len(stem_first) > 1 or short):
-            return True
-        if len(stem_first) == 1 and stem_first in PREFIXES and len(stem_last) > 1:
-            return True
-        if stem_first in SHORT_PREFIXES and len(stem_last) == 1 and not _free_char(stem_last):
-            return True
-    return False
+def _content_stem(stem: str) -> bool:
+    """A stem an affix can derive from: no function word (他们所, 别的法), and,
+    unless a dictionary lists it (同质化), not opening with a grammatical
+    character (也者, 都不会)."""
+    if stem in dictionary_words():
+        return not is_function_word(stem)
+    return stem[0] not in grammar.INITIAL
+
+
+# Prefixes that are also grammatical words: 总 "always", 非 "not". Before a
+# verb or a function word they are that word (总觉得, 总可以, 非但); a
+# derivation has a nominal stem (总设计师, 非人力, 非公有).
+_GRAMMATICAL_PREFIXES = PREFIXES & (grammar.INITIAL | grammar.COPULAS)
+
+
+def _derivation(word: str, parts: tuple[str, ...]) -> str:
+    """``"suffix"`` or ``"prefix"``: a dictionary word with a productive suffix
+    or prefix (颠覆性, 供给侧, 超长期, 勇者); ``""``: no derivation.
+
+    A suffix that grammar lists as a particle derives nothing (所 after a noun
+    is the particle before a verb: 我们所说); the stem must be a content word.
+    """
+    if len(parts) != 2:
+        return ""
+    stem_first, stem_last = parts[0], parts[1]
+    short = stem_last in SHORT_SUFFIXES and not is_numeral(word[0])
+    if (
+        len(stem_last) == 1
+        and stem_last in SUFFIXES
+        and stem_last not in grammar.PARTICLES
+        and (len(stem_first) > 1 or short)
+        and _content_stem(stem_first)
+    ):
+        return "suffix"
+    if len(stem_first) == 1 and stem_first in PREFIXES and len(stem_last) > 1:
+        if stem_first in _GRAMMATICAL_PREFIXES and (
+            is_verb(stem_last) or is_function_word(stem_last) or stem_last[0] in grammar.INITIAL
+        ):
+            return ""
+        return "prefix"
+    if stem_first in SHORT_PREFIXES and len(stem_last) == 1 and not _free_char(stem_last):
+        return "prefix"
+    return ""
 
 
 def _verb_object(parts: tuple[str, ...]) -> bool:
@@ -344,9 +376,16 @@ def judge(word: str, quoted: bool = False, evidence: str = "", parallel: bool = 
     idiom = _idiom_shape(word, parts)
     numeral = _LEADING_NUMERAL.match(word)
     numeral_chars = numeral.end() if numeral else 0
-    if is_number(word) or numeral_chars >= 2 or (is_count(word) and not (idiom and evidence)):
+    # Quoted or enumerated, an idiom of four characters may open with a count
+    # (一石二鸟); a longer quotation that does is a phrase (一个女读者).
+    coinage = evidence in _PHRASE_EVIDENCE
+    if (
+        is_number(word)
+        or numeral_chars >= 2
+        or (is_count(word) and not (idiom and coinage and len(word) == 4))
+    ):
         return Verdict(False, "number", "number or count", parts)
-    if parts[0][0] in NUMERALS and len(singles) < 3 and not evidence:
+    if parts[0][0] in NUMERALS and len(singles) < 3 and not coinage:
         return Verdict(False, "number", "number or count", parts)
     if any(len(p) == 1 and p in PARTICLES for p in parts[1:]):
         return Verdict(False, "phrase", "phrase with a particle", parts)
@@ -363,12 +402,12 @@ def judge(word: str, quoted: bool = False, evidence: str = "", parallel: bool = 
         return Verdict(False, "phrase", "function word inside an idiom shape", parts)
     derivation = _derivation(word, parts)
     if (
-        not derivation
+        derivation != "prefix"
         and not parallel
         and _grammatical(parts[0], grammar.INITIAL | grammar.COPULAS)
     ):
         return Verdict(False, "phrase", "function word in front", parts)
-    if not derivation and _grammatical(parts[-1], grammar.FINAL):
+    if derivation != "suffix" and _grammatical(parts[-1], grammar.FINAL):
         return Verdict(False, "phrase", "function word at the end", parts)
     if any(_grammatical(p, grammar.INSIDE) for p in parts[1:-1]):
         return Verdict(False, "phrase", "function word inside", parts)
@@ -390,8 +429,6 @@ def judge(word: str, quoted: bool = False, evidence: str = "", parallel: bool = 
         return Verdict(True, "word", f"term ({evidence})", parts)
     if len(word) == 2:
         return Verdict(True, "word", "two-character word", parts)
-    if len(parts[0]) == 1 and parts[0] in PREFIXES:
-        return Verdict(True, "word", "derivation", parts)
     if not singles:
         whole = zipf(word)
         known = [z for z in (zipf(p) for p in parts) if z is not None]

@@ -179,3 +179,15 @@ def test_runs_without_a_bound_piece_never_give_a_candidate(tokens: list[str]) ->
         patch.setattr(terms, "_BOUND_RUN", terms._RUN)  # examine every run
         every_run = run_candidates(tokens)
     assert run_candidates(tokens) == every_run
+
+
+@pytest.mark.parametrize(
+    "tokens",
+    [
+        ["嚼", "碎", "饼干", "。"],  # a verb and its complement before the noun
+        ["太", "趋", "保守", "。"],  # an adverb and a verb
+        ["一", "校", "学生", "。"],  # a count
+    ],
+)
+def test_only_a_nominal_modifier_takes_the_noun_after_it(tokens: list[str]) -> None:
+    assert [c for c in run_candidates(tokens) if c.evidence == "association"] == []
