@@ -83,6 +83,9 @@ ORGANISATION_HEADS = frozenset(
 )  # fmt: skip
 
 
+# Numerals that name a sibling by birth order after 老 or 小 (老五, 小六).
+_BIRTH_ORDER = frozenset("二三四五六七八九十")
+
 # Characters no name holds: function words and localizers (他说, 书上).
 _NOT_IN_NAMES = (INITIAL | LOCALIZERS) - SURNAMES - {"阿"}
 
@@ -123,6 +126,8 @@ def name_shape(word: str) -> str:
     words = dictionary_words()
     if len(word) == 2 and word[0] in "老小" and word[1] in SURNAMES:
         return "address form"
+    if len(word) == 2 and word[0] in "老小" and word[1] in _BIRTH_ORDER:
+        return "address form"  # by birth order: 老五, 小六
     if len(word) in (2, 3) and word[0] == "阿":
         return "address form"
     title = _title_at_end(word)
@@ -232,6 +237,15 @@ def names_in_use(sentences: Iterable[Sequence[str]], text: str) -> frozenset[str
                     span = "".join(tokens[j:i])
                     if 2 <= len(span) <= 3 and is_han(span) and _possible_name(span):
                         target.add(span)
+            elif len(tok) == 1 and tok in KINSHIP_SUFFIXES and i > 0:
+                # A given name and a kinship term written apart (祥林 嫂): the
+                # whole is an address form, the given name a name.
+                for j in range(max(0, i - 2), i):
+                    given = "".join(tokens[j:i])
+                    if len(given) <= 2 and name_shape(given + tok) == "name with a kinship term":
+                        shaped.add(given + tok)
+                        if len(given) == 2 and given not in dictionary_words():
+                            strong.add(given)
             elif len(tok) == 1 and (tok in SURNAMES or tok in "老小阿") and i + 1 < n:
                 shaped.update(s for s in _spans(tokens, i) if name_shape(s))
             elif 2 <= len(tok) <= 3 and name_shape(tok):
