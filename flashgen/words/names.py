@@ -258,6 +258,15 @@ def names_in_use(sentences: Iterable[Sequence[str]], text: str) -> frozenset[str
             found.add(s)  # an address form is a name wherever it stands
         elif (s in strong and (c >= 2 or shape)) or (c >= 2 and (s in speech or shape)):
             found.add(s)
+    # The given name of a name with a kinship term or a title is a name on its
+    # own too (祥林 of 祥林嫂, where a line break parts them).
+    for s in list(found):
+        shape = name_shape(s)
+        if shape in ("name with a kinship term", "name with a title"):
+            stem = s[:-1] if shape == "name with a kinship term" else s[: -len(_title_at_end(s))]
+            if len(stem) >= 2 and stem not in dictionary_words():
+                found.add(stem)
+                count.setdefault(stem, text.count(stem))
     # A name and the name with the next character: keep the one that recurs
     # more (桂芬 over 桂芬站; 陈西滢 and 西滢 are both names).
     return frozenset(

@@ -28,3 +28,8 @@ def test_a_pet_name_is_a_name_only_where_the_text_uses_it_as_one() -> None:
     weather = [["今天", "有", "小雨", "。"], ["明天", "也", "有", "小雨", "。"]]
     assert "小雨" in names_in_use(story, "女儿小雨回家。小雨说。")
     assert "小雨" not in names_in_use(weather, "今天有小雨。明天也有小雨。")
+
+
+def test_the_given_name_of_a_name_with_a_kinship_term_is_a_name_alone() -> None:
+    found = names_in_use([["叫", "她", "月娥"], ["月娥嫂", "来", "了"]], "叫她月娥\n月娥嫂来了")
+    assert "月娥" in found
