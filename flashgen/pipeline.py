@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -303,7 +303,7 @@ def _reported(
 def _analyse_for_cards(
     doc: Document,
     *,
-    known_terms: frozenset[str],
+    known_terms: Mapping[str, str],
     extra: tuple[str, ...],
     config: BuildConfig,
     known: frozenset[str],

@@ -48,6 +48,35 @@ def _nouns() -> frozenset[str]:
     return frozenset(datacache.cached("jieba-nouns-1", ("flashgen", "jieba"), build))
 
 
+# jieba's tags that mark a single character as a noun morpheme.
+_NOUN_CHAR_TAGS = frozenset({"n", "ng", "nr", "nz"})
+
+
+@cache
+def _noun_chars() -> frozenset[str]:
+    from flashgen import resources
+
+    def build() -> list[str]:
+        chars = []
+        with resources.jieba_dict_path().open(encoding="utf-8") as fh:
+            for line in fh:
+                parts = line.split()
+                if len(parts) == 3 and len(parts[0]) == 1 and parts[2] in _NOUN_CHAR_TAGS:
+                    chars.append(parts[0])
+        return chars
+
+    return frozenset(datacache.cached("jieba-noun-chars-1", ("flashgen", "jieba"), build))
+
+
+def is_noun_char(ch: str) -> bool:
+    """jieba's dictionary tags the single character ``ch`` as a noun (债, 峰, 链; not 坚, 能).
+
+    >>> is_noun_char("债"), is_noun_char("坚")
+    (True, False)
+    """
+    return ch in _noun_chars()
+
+
 def is_noun(word: str) -> bool:
     """jieba's dictionary tags ``word`` (two characters or more) as a noun.
 
@@ -57,7 +86,49 @@ def is_noun(word: str) -> bool:
     return word in _nouns()
 
 
+# jieba's tags for closed classes: preposition, conjunction, pronoun, particles
+# (u, uj, ul, uz, ug, ud, uv), modal particle; and adverb, but only for words
+# that open with a grammatical character (已经, 还是, 不过), since jieba tags many
+# content words as adverbs too (共同, 大力).
+_FUNCTION_TAGS = frozenset({"p", "c", "r", "u", "uj", "ul", "uz", "ug", "ud", "uv", "y"})
+_ADVERB_OPENERS = frozenset(
+    "很太最更挺极颇甚稍略较尤愈越都也还就才又再已曾刚恰仍常总只却倒竟确必便亦皆均俱乃即且尚犹偏仅"
+    "不没未无非别莫勿毋弗"
+)
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    from flashgen import resources
+
+    def build() -> list[str]:
+        found = []
+        with resources.jieba_dict_path().open(encoding="utf-8") as fh:
+            for line in fh:
+                parts = line.split()
+                if len(parts) != 3 or len(parts[0]) < 2:
+                    continue
+                tag = parts[2]
+                if tag in _FUNCTION_TAGS or (tag == "d" and parts[0][0] in _ADVERB_OPENERS):
+                    found.append(parts[0])
+        return found
+
+    return frozenset(datacache.cached("jieba-function-words-2", ("flashgen", "jieba"), build))
+
+
+def is_function_word(word: str) -> bool:
+    """jieba's dictionary tags ``word`` (two characters or more) as an adverb,
+    preposition, conjunction, pronoun or particle.
+
+    >>> is_function_word("已经"), is_function_word("这些"), is_function_word("经济")
+    (True, True, False)
+    """
+    return word in _function_words()
+
+
 def warm_up() -> None:
-    """Load the headword and noun sets (before forking workers that share them)."""
+    """Load the headword, noun and function-word sets (before forking workers that share them)."""
     dictionary_words()
     _nouns()
+    _noun_chars()
+    _function_words()

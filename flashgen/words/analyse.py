@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -19,6 +19,7 @@ from flashgen.lexicon.hsk import hsk_level
 from flashgen.models import Document, Example, Sentence, WordUse
 from flashgen.text.documents import split_sentences
 from flashgen.words import examples, segment, terms
+from flashgen.words.names import names_in_use
 from flashgen.words.wordhood import (
     is_number,
     is_numeral,
@@ -27,6 +28,7 @@ from flashgen.words.wordhood import (
     is_unit,
     judge,
     single_char_word,
+    split_parts,
 )
 
 
@@ -112,11 +114,17 @@ def _shape(token: str) -> int:
 
 
 def units(
-    tokens: Sequence[str], quoted: frozenset[str], glossary: frozenset[str] = frozenset()
+    tokens: Sequence[str],
+    known_terms: Mapping[str, str],
+    glossary: frozenset[str] = frozenset(),
+    names: frozenset[str] = frozenset(),
 ) -> list[tuple[str, int, str]]:
     """Lexical units of tokens as (word, offset, tag): junk dropped, free combinations split.
 
-    ``glossary`` words are lexical units like dictionary words (the learner says so).
+    ``known_terms`` are terms already judged, each with its evidence (the tag is
+    ``term:EVIDENCE``); ``glossary`` words are lexical units like dictionary
+    words (the learner says so); ``names`` are the document's people's names,
+    which are no unit, nor are their parts.
     """
     words = dictionary_words()
     out: list[tuple[str, int, str]] = []
@@ -127,6 +135,9 @@ def units(
         pos += len(tok)
         before, flags = flags, shape  # the previous token's flags, this one's
         if not flags & _HAN:
+            evidence = known_terms.get(tok)
+            if evidence is not None:  # a quoted Latin–Han term (City不City)
+                out.append((tok, start, f"term:{evidence}" if evidence else "term"))
             continue
         if before & _NUMERAL_LAST and flags & _UNIT_FIRST:
             continue  # a unit torn off a number: 5月31日电 gives 日电, not a word
@@ -137,14 +148,22 @@ def units(
             ):
                 out.append((tok, start, ""))
             continue
+        if names and tok in names:
+            continue
         if flags & _DICTIONARY_WORD or tok in glossary:
             out.append((tok, start, ""))
             continue
-        verdict = judge(tok, tok in quoted)
-        if verdict.keep:
-            out.append((tok, start, "term"))
+        evidence = known_terms.get(tok)
+        if evidence is not None:  # judged with its evidence by the corpus pass
+            out.append((tok, start, f"term:{evidence}" if evidence else "term"))
+            out.extend(_dictionary_parts(tok, start))
             continue
-        if verdict.kind == "number":
+        verdict = judge(tok)
+        if verdict.keep:
+            out.append((tok, start, _TERM_TAGS.get(verdict.reason, "term")))
+            out.extend(_dictionary_parts(tok, start))
+            continue
+        if verdict.kind in ("number", "name"):
             continue
         offset = start
         for part in verdict.parts:
@@ -152,6 +171,22 @@ def units(
                 out.append((part, offset, ""))
             offset += len(part)
     return out
+
+
+def _dictionary_parts(term: str, start: int) -> list[tuple[str, int, str]]:
+    """The dictionary words of two characters or more inside a term: words of
+    the text too (后劲 in 增后劲, 核聚变 in 核聚变能), at their offsets."""
+    words = dictionary_words()
+    out, offset = [], start
+    for part in split_parts(term):
+        if len(part) > 1 and part in words:
+            out.append((part, offset, ""))
+        offset += len(part)
+    return out
+
+
+# The evidence a verdict's reason gives a term kept by the judgement alone.
+_TERM_TAGS = {"derivation": "term:affix", "term": "term:association"}
 
 
 @cache
@@ -169,34 +204,47 @@ Keep = Callable[[str, float | None, int | None], bool]
 
 def analyse(
     document: Document,
-    known_terms: frozenset[str],
+    known_terms: Mapping[str, str] | frozenset[str],
     extra: tuple[str, ...] = (),
     quoted: frozenset[str] = frozenset(),
     keep: Keep | None = None,
 ) -> Analysis:
     """Segment ``document`` and collect each candidate word's use and best example.
 
-    A word's best example is in its sentence of lowest :func:`examples.score`
-    (the first of those), at its first occurrence there. With ``keep``, the
-    result is the analysis :meth:`Analysis.narrowed` to the words it accepts,
-    given each word, its Zipf value and HSK level; the other words' examples
-    are never built (on the Lu Xun books at the advanced level, 54,000
-    examples are built instead of 92,000).
+    ``known_terms`` are the corpus's terms, each with its evidence (a plain set
+    means no evidence is known); ``quoted`` are further strings to take as
+    quoted terms. A word's best example is in its sentence of lowest
+    :func:`examples.score` (the first of those), at its first occurrence
+    there. People's names the document uses (:func:`names_in_use`) get no
+    entry. With ``keep``, the result is the analysis :meth:`Analysis.narrowed`
+    to the words it accepts, given each word, its Zipf value and HSK level; the
+    other words' examples are never built (on the Lu Xun books at the advanced
+    level, 54,000 examples are built instead of 92,000).
     """
     counts: Counter[str] = Counter()
     forms: dict[str, str] = {}
     best: dict[str, tuple[float, Example | None]] = {}
     tags: dict[str, str] = {}
     running: list[str] = []
-    known_terms = terms.canonical(known_terms)
-    all_terms = quoted | known_terms
+    evidence = (
+        dict(known_terms) if isinstance(known_terms, Mapping) else dict.fromkeys(known_terms, "")
+    )
+    for q in quoted:
+        evidence.setdefault(q, "quoted")
+    term_set = terms.canonical(frozenset(known_terms) | quoted)
     glossary = frozenset(extra)
-    for sentence, simple in _sentence_pairs(document.text):
-        tokens = sentence_tokens(simple, known_terms, extra)
+    pairs = _sentence_pairs(document.text)
+    tokenized = [sentence_tokens(simple, term_set, extra) for _, simple in pairs]
+    names = names_in_use(tokenized, terms.simplified_view(document.text))
+    if names:
+        names = terms.canonical(names)
+    for (sentence, simple), tokens in zip(pairs, tokenized, strict=True):
+        if names:
+            tokens = terms.force_terms(tokens, names)
         original: tuple[str, ...] | None = None
         cost = examples.score(sentence.text)
         converted = sentence.text != simple  # else every word is written as it is
-        for word, start, tag in units(tokens, all_terms, glossary):
+        for word, start, tag in units(tokens, evidence, glossary, names):
             running.append(word)
             if _excluded(word):
                 continue

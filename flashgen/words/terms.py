@@ -2,13 +2,28 @@
 
 Policy and news texts coin terms (新质生产力, 具身智能, “并跑”) that no
 dictionary lists; jieba then leaves a run of single characters or unknown
-fragments (新 质 生产力, 专精 特 新). Cheap signals mark such a string as a term:
+fragments (新 质 生产力, 专精 特 新), or two dictionary words (低空 经济).
+Real articles use a term once, so repetition is only one signal among
+several. Each term is recorded with the evidence that found it (the card's
+``flashgen::term::EVIDENCE`` tag):
 
-- the text puts it in quotation marks (“并跑”, “卡脖子”);
-- a run of fragments, with the dictionary word that follows it, recurs in the
-  corpus (新质生产力 twice), or stands alone as an item of an enumeration
-  (、具身智能、). Items of a parallel enumeration that share their first
-  character share a verb (投早、投小、投硬科技): the verb is not part of the term.
+- ``quoted``: the text puts it in quotation marks (“并跑”, “卡脖子”, Latin–Han
+  mixtures included: “City不City”). Of a quoted verb and object, the object
+  is the term (“告别精神内耗” → 精神内耗); quoted coinages that share a new
+  head make that head the term (“饭搭子”“健身搭子” → 搭子);
+- ``enumerated``: it is an item of an enumeration (A、B、C等): 低空经济、数据要素、
+  碳达峰; 、具身智能、; the noun after 等 that names the class of the items
+  (银发经济、首发经济等新业态); items of a parallel enumeration that share their
+  first character share a verb (投早、投小、投硬科技), which is not part of the term;
+- ``affix``: a word with a productive affix, written apart by the segmenter
+  (供给 侧, 生成 式, 超 长期, 端 侧);
+- ``association``: a bound piece that needs the noun after it (新质 +
+  生产力, 营商 + 环境);
+- ``repeated``: the same run of fragments comes up in two sentences of the corpus.
+
+Every candidate then passes :func:`flashgen.words.wordhood.judge` with its
+evidence: evidence answers "is this more than a free combination of words?",
+never "is this a piece of a sentence, a number or a name?".
 
 >>> sorted(quoted_terms("要实现“并跑”乃至“领跑”，不能“烧钱”。"))
 ['并跑', '烧钱', '领跑']
@@ -20,33 +35,145 @@ import itertools
 import operator
 import re
 import zlib
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
 from flashgen.lexicon import traditional
+from flashgen.lexicon.frequency import zipf
 from flashgen.lexicon.han import UNIFIED, is_han
-from flashgen.lexicon.headwords import dictionary_words, is_noun
+from flashgen.lexicon.headwords import dictionary_words, is_noun, is_noun_char
 from flashgen.lexicon.hsk import hsk_level
 from flashgen.models import Document
 from flashgen.text.documents import split_sentences
-from flashgen.words import segment
-from flashgen.words.wordhood import PARTICLES, judge
+from flashgen.words import grammar, segment
+from flashgen.words.wordhood import (
+    NUMERALS,
+    PARTICLES,
+    PREFIXES,
+    SHORT_PREFIXES,
+    SHORT_SUFFIXES,
+    SUFFIXES,
+    is_proper_noun,
+    is_verb,
+    judge,
+)
 
 # Quoted strings of 2-6 Han characters: longer quotations are slogans or titles.
 _QUOTED = re.compile(f'[“‘「『"]([{UNIFIED}]{{2,6}})[”’」』"]')
-_LIST_SEPARATORS = frozenset("、，,；;。：:")
+# Quoted mixtures of Latin letters and Han characters (City不City, A股, T恤).
+_QUOTED_MIXED = re.compile(f'[“‘「『"]([A-Za-z{UNIFIED}]{{2,14}})[”’」』"]')
+# Any quotation, and inside it a Latin word on both sides of one or two Han
+# characters (这趟玩得City不City啊): the mixture is a term even in a longer quote.
+_QUOTATION = re.compile('[“‘「『"]([^”’」』"]{2,200})[”’」』"]')
+_LATIN_HAN_LATIN = re.compile(f"[A-Za-z]+[{UNIFIED}]{{1,2}}[A-Za-z]+")
+# Separators between the items of an enumeration, and what may close one.
+_LIST_SEPARATORS = frozenset("、")
+_LIST_CLOSERS = frozenset({"等", "等等", "和", "与", "及", "以及", "或", "或者"})
+# Punctuation that ends a stretch of text (a clause, a quotation).
+_STOPS = frozenset('，,。；;：:！!？?（）()《》“”‘’「」『』"')
 # Prepositions, conjunctions and particles: never the edge of a term.
 # Particles inside a run end it: 厚植了爱党 is two pieces, 放得活 is a phrase.
 _PARTICLES = PARTICLES | frozenset("地之")
 # Localizers after a noun make a place phrase (红船旁), not part of the term.
 _LOCALIZERS = frozenset("上下旁里中内外前后间边")
 _EDGE_FUNCTION = frozenset("和与及或并跟从在把被对向给为以由而的了是就也都等要很更最")
+# The evidence, strongest first: a term found several ways keeps the first.
+EVIDENCE_ORDER = ("quoted", "enumerated", "affix", "association", "repeated")
+
+
+def _is_mixed(s: str) -> bool:
+    return any(ch.isascii() for ch in s) and any(is_han(ch) for ch in s)
 
 
 def quoted_terms(text: str) -> set[str]:
-    """Strings of 2-6 Han characters that the text puts in quotation marks."""
-    return set(_QUOTED.findall(text))
+    """Strings the text puts in quotation marks: 2-6 Han characters, or a short
+    mixture of Latin letters and Han characters.
+
+    >>> sorted(quoted_terms("“这趟玩得City不City啊？”"))
+    ['City不City']
+    """
+    found = set(_QUOTED.findall(text))
+    found.update(m for m in _QUOTED_MIXED.findall(text) if _is_mixed(m))
+    for quotation in _QUOTATION.findall(text):
+        found.update(_LATIN_HAN_LATIN.findall(quotation))
+    return found
+
+
+def parallel_coinages(quoted: Iterable[str]) -> frozenset[str]:
+    """Quoted strings of one length that end alike and differ in front: a
+    series of coinages (“跟跑”“并跑”“领跑”), whose first characters are
+    contrasted modifiers, not the grammatical words they may look like.
+
+    >>> sorted(parallel_coinages(["跟跑", "并跑", "领跑", "挺值"]))
+    ['并跑', '跟跑', '领跑']
+    """
+    by_end: dict[tuple[int, str], set[str]] = {}
+    for q in quoted:
+        if is_han(q) and len(q) >= 2:
+            by_end.setdefault((len(q), q[-1]), set()).add(q)
+    return frozenset(q for group in by_end.values() if len(group) >= 2 for q in group)
+
+
+def quoted_candidates(quoted: Iterable[str]) -> dict[str, str]:
+    """What quoted strings make terms of: each string itself; the object of a
+    quoted verb and object (告别精神内耗 → 精神内耗); and the head that several
+    quoted coinages share (饭搭子, 健身搭子 → 搭子), instead of the coinages.
+
+    >>> sorted(quoted_candidates(["饭搭子", "健身搭子", "告别精神内耗"]).items())
+    [('告别精神内耗', 'quoted'), ('搭子', 'quoted'), ('精神内耗', 'quoted')]
+    """
+    words = dictionary_words()
+    quoted = sorted(set(quoted))
+    out: dict[str, str] = {}
+    tails: Counter[str] = Counter()
+    for q in quoted:
+        if is_han(q):
+            for n in (2, 3):
+                if len(q) > n:
+                    tails[q[-n:]] += 1
+    shared = {t for t, c in tails.items() if c >= 2 and t not in words and is_han(t)}
+    for q in quoted:
+        tail = next((t for t in shared if q.endswith(t) and q != t), None)
+        if tail is not None:
+            out[tail] = "quoted"
+            continue
+        if _rare_modifier_on_common_head(q):
+            continue
+        out[q] = "quoted"
+        # A quoted verb of two characters and its object: the object is the
+        # coinage (告别精神内耗); with a one-character verb the whole is one
+        # (撒胡椒面, 踩刹车).
+        verb = q[:2]
+        rest = q[2:]
+        if (
+            is_han(q)
+            and q not in words
+            and verb in words
+            and is_verb(verb)
+            and len(rest) >= 2
+            and rest not in words
+        ):
+            out[rest] = "quoted"
+    return out
+
+
+# A head this common (Zipf) is a plain noun that a quoted coinage modifies.
+_COMMON_HEAD_ZIPF = 4.5
+
+
+def _rare_modifier_on_common_head(q: str) -> bool:
+    """Two dictionary words, the first rarer, the second common (佛系 + 青年):
+    the coinage is the first word, already in the dictionary; the quotation
+    marks its use, not a new compound."""
+    words = dictionary_words()
+    for i in range(2, len(q) - 1):
+        modifier, head = q[:i], q[i:]
+        if modifier in words and head in words:
+            zm, zh = zipf(modifier), zipf(head)
+            return zh is not None and zh >= _COMMON_HEAD_ZIPF and (zm is None or zm < zh)
+    return False
 
 
 @cache
@@ -114,8 +241,9 @@ def _shared_heads(tokens: Sequence[str], classes: str) -> set[int]:
 
 @dataclass(frozen=True)
 class Candidate:
-    """A possible term and its evidence: ``"parallel"`` and ``"item"`` are enough
-    on their own; ``"recurs"`` needs the string to occur twice in the corpus."""
+    """A possible term and its evidence (one of :data:`EVIDENCE_ORDER`): any
+    evidence but ``"repeated"`` is enough on its own; ``"repeated"`` needs the
+    string in two sentences of the corpus."""
 
     text: str
     evidence: str
@@ -139,17 +267,53 @@ def _runs(tokens: Sequence[str], classes: str, heads: set[int]) -> list[tuple[in
     return runs
 
 
+def _opens_item(tokens: Sequence[str], a: int) -> bool:
+    """Token ``a`` opens an enumeration's item: after 、, a stop or the start."""
+    return a == 0 or tokens[a - 1] in _LIST_SEPARATORS or tokens[a - 1][-1:] in _STOPS
+
+
+def _closes_item(tokens: Sequence[str], b: int) -> bool:
+    """Token ``b`` closes an item: 、, 等 (and the like), a stop or the end."""
+    return (
+        b == len(tokens)
+        or tokens[b] in _LIST_SEPARATORS
+        or tokens[b] in _LIST_CLOSERS
+        or tokens[b][:1] in _STOPS
+    )
+
+
+def _is_item(tokens: Sequence[str], a: int, b: int) -> bool:
+    """tokens[a:b] is an item of an enumeration: between 、 and 、 (or 、 and a
+    stop, or a stop and 、), or before 等 (激光雷达等传感器)."""
+    if not (_opens_item(tokens, a) and _closes_item(tokens, b)):
+        return False
+    listed = (a > 0 and tokens[a - 1] in _LIST_SEPARATORS) or (
+        b < len(tokens) and tokens[b] in _LIST_SEPARATORS
+    )
+    return listed or (b < len(tokens) and tokens[b] in ("等", "等等"))
+
+
+def _nominal_modifier(pieces: Sequence[str]) -> bool:
+    """Pieces that can modify a noun (新 质, 具 身, 营商): no verb (搬 入, 专 讲 +
+    noun is a verb and its object), no numeral (一 校) and no grammatical
+    character (太 趋, 又 拜)."""
+    return not any(
+        is_verb(p) or p[0] in NUMERALS or (len(p) == 1 and p in grammar.INITIAL) for p in pieces
+    )
+
+
 def run_candidates(tokens: Sequence[str]) -> list[Candidate]:
-    """Term candidates in a sentence's tokens: runs of fragments, with a head noun when short.
+    """Term candidates in a sentence's tokens (see the module docstring).
 
     A run of two single characters, one of them bound, is a modifier that needs
     the noun after it (新质 + 生产力); so is a run after a shared verb
-    (投 + 硬 + 科技). Longer runs stand alone (专精特新).
+    (投 + 硬 + 科技), and an unknown two-character fragment (营商 + 环境).
+    Longer runs stand alone (专精特新).
 
     >>> run_candidates(["发展", "新", "质", "生产力", "、"])
-    [Candidate(text='新质生产力', evidence='recurs')]
+    [Candidate(text='新质生产力', evidence='association')]
     >>> run_candidates(["投", "长期", "、", "投", "硬", "科技", "。"])
-    [Candidate(text='硬科技', evidence='parallel')]
+    [Candidate(text='硬科技', evidence='enumerated')]
     """
     classes = _classes(tokens)
     heads = _shared_heads(tokens, classes)
@@ -158,30 +322,221 @@ def run_candidates(tokens: Sequence[str]) -> list[Candidate]:
     for a, b in _runs(tokens, classes, heads):
         pieces = tokens[a:b]
         parallel = a > 0 and (a - 1) in heads
-        before = tokens[a - 2] if parallel and a > 1 else tokens[a - 1] if a > 0 else "。"
         run = "".join(pieces)
         singles = all(len(p) == 1 for p in pieces)
-        # Two characters, one bound (新质, 具身): a modifier waiting for its head noun.
-        modifier = len(run) == 2 and singles and any(_bound(p) for p in pieces)
+        # Two characters, one bound (新质, 具身), or one unknown two-character
+        # fragment (营商): a modifier waiting for its head noun.
+        modifier = len(run) == 2 and any(_bound(p) for p in pieces) and _nominal_modifier(pieces)
         end = b
-        attach = (modifier or parallel) and b < n and is_noun(tokens[b])
+        attach = (modifier or parallel) and b < n and _noun_like(tokens[b])
         if attach:
             run += tokens[b]
             end = b + 1
-        elif len(run) < 2 or not any(_bound(p) for p in pieces):
+        elif len(run) < 2 or not any(_bound(p) for p in pieces) or not singles and len(pieces) == 1:
             continue
-        after = tokens[end] if end < n else "。"
-        item = before in _LIST_SEPARATORS and after in _LIST_SEPARATORS
-        if parallel and item:
-            out.append(Candidate(run, "parallel"))
-        elif attach or judge(run).keep:
-            out.append(Candidate(run, "item" if item else "recurs"))
+        start = a - 1 if parallel else a
+        if _is_item(tokens, start, end):
+            out.append(Candidate(run, "enumerated"))
+        elif attach and not parallel:
+            out.append(Candidate(run, "association"))
+        elif judge(run).keep or attach:
+            out.append(Candidate(run, "repeated"))
+    out.extend(_enumeration_candidates(tokens))
+    out.extend(_affix_candidates(tokens))
     return out
 
 
-def accept(candidates: Iterable[Candidate], count: Mapping[str, int]) -> set[str]:
-    """Keep the candidates whose evidence suffices: a list item, or two occurrences."""
-    return {c.text for c in candidates if c.evidence != "recurs" or count.get(c.text, 0) >= 2}
+# An item of an enumeration made of dictionary words is a candidate when it is
+# this long, in characters and in tokens (低空经济: 4 and 2; 碳达峰: 3 and 3).
+# Longer items are a modifier on a head (独角兽企业, 算力基础设施), whose
+# parts are the words.
+_ITEM_CHARS = (3, 4)
+_ITEM_TOKENS = (1, 3)  # one token: a compound the segmenter kept, no dictionary lists
+_COORDINATORS = frozenset({"和", "与", "及", "以及", "或"})
+
+
+def _stretches(tokens: Sequence[str]) -> list[tuple[int, int, str]]:
+    """(start, end, what ends it) of the stretches between separators, closers and stops."""
+    out = []
+    start = 0
+    for i, tok in enumerate(tokens):
+        if tok in _LIST_SEPARATORS or tok in _LIST_CLOSERS or tok[:1] in _STOPS:
+            out.append((start, i, tok))
+            start = i + 1
+    out.append((start, len(tokens), ""))
+    return out
+
+
+def _enumerations(tokens: Sequence[str]) -> list[tuple[list[tuple[int, int]], bool]]:
+    """The item ranges of each enumeration (two items or more, joined by 、, the
+    last one perhaps by 和 or 与) or coordination (X和Y); and whether 、 joins them."""
+    groups: list[tuple[list[tuple[int, int]], bool]] = []
+    current: list[tuple[int, int]] = []
+    listed = False
+    joined = False  # the previous stretch ended in 、 or a coordinator
+    for a, b, end in _stretches(tokens):
+        if joined:
+            current.append((a, b))
+        else:
+            if len(current) >= 2:
+                groups.append((current, listed))
+            current, listed = [(a, b)], False
+        joined = end in _LIST_SEPARATORS or end in _COORDINATORS
+        listed = listed or end in _LIST_SEPARATORS
+    if len(current) >= 2:
+        groups.append((current, listed))
+    return groups
+
+
+def _noun_like(token: str) -> bool:
+    """A noun by jieba's tag that is no verb by CC-CEDICT's main sense (经济, 生产力;
+    not 合作, 经营), or a single noun character (峰, 债)."""
+    if len(token) == 1:
+        return is_noun_char(token)
+    return is_noun(token) and not is_verb(token)
+
+
+def _item_candidate(tokens: Sequence[str], a: int, b: int) -> str:
+    """The item tokens[a:b] as a candidate string, or "" if it is not one:
+    one to three tokens, three or four characters, Han, no dictionary word,
+    none of its tokens a dictionary word of three characters or more (核聚变 + 能)."""
+    item = "".join(tokens[a:b])
+    if not (
+        _ITEM_TOKENS[0] <= b - a <= _ITEM_TOKENS[1]
+        and _ITEM_CHARS[0] <= len(item) <= _ITEM_CHARS[1]
+        and is_han(item)
+        and item not in dictionary_words()
+        and not (b - a > 1 and any(len(t) >= 3 and t in dictionary_words() for t in tokens[a:b]))
+    ):
+        return ""
+    return item
+
+
+def _phrasal(tokens: Sequence[str], a: int, b: int) -> bool:
+    """The item shows its list to be one of phrases, not of terms: it holds a
+    particle (党的历史), it is one character (上项目、乱), or it is a verb with
+    its object (知科技、懂产业、善决策: the items of a list share their construction).
+    """
+    if b - a == 1 and len(tokens[a]) == 1:
+        return True
+    if any(t in _PARTICLES for t in tokens[a:b]):
+        return True
+    return b - a == 2 and is_verb(tokens[a]) and _noun_like(tokens[a + 1])
+
+
+def _enumeration_candidates(tokens: Sequence[str]) -> list[Candidate]:
+    """Items of an enumeration made of several tokens (低空经济、数据要素、碳达峰),
+    the item before 等 (激光雷达等传感器), and the noun after 等 that names the
+    class of the items when no dictionary lists it (等新业态). An item is a
+    candidate when it is short (:data:`_ITEM_CHARS`) and a noun phrase or
+    shares its head with another item; no item of a list that holds a phrase
+    is one. (A parallel series of verbs and objects, 知科技、懂产业、善决策, is
+    a list of phrases as often as of slogans: its items are no candidates.)
+
+    >>> tokens = ["银发", "经济", "、", "首发", "经济", "等", "新", "业态", "加快"]
+    >>> [c.text for c in _enumeration_candidates(tokens)]
+    ['银发经济', '首发经济', '新业态']
+    """
+    if "、" not in tokens and not _COORDINATORS.intersection(tokens) and "等" not in tokens:
+        return []
+    words = dictionary_words()
+    out = []
+    in_lists: set[int] = set()  # where an item of an 、 list ends
+    for group, listed in _enumerations(tokens):
+        items = []
+        for k, (a, b) in enumerate(group):
+            # The first item may open with the verb that governs the list
+            # (坚持稳中求进、梯度培育; 做到先易后难、由近及远).
+            if k == 0 and b - a >= 2 and is_verb(tokens[a]) and not is_noun(tokens[a]):
+                a += 1
+            items.append((a, b))
+        if listed:
+            in_lists.update(b for _, b in items)
+        if any(_phrasal(tokens, a, b) for a, b in items):
+            continue
+        heads = Counter(tokens[b - 1] for a, b in items if b > a)
+        for a, b in items if listed else ():
+            item = _item_candidate(tokens, a, b)
+            if not item:
+                continue
+            shared = heads[tokens[b - 1]] >= 2
+            if shared or (_noun_like(tokens[b - 1]) and not is_verb(tokens[a])):
+                out.append(Candidate(item, "enumerated"))
+        # Coordinated compounds that share their last character (国债和专项债).
+        finals = Counter(tokens[b - 1][-1] for a, b in items if b > a)
+        for a, b in items:
+            if b - a >= 2 and len(tokens[b - 1]) == 1 and finals[tokens[b - 1]] >= 2:
+                stem = tokens[b - 2]
+                if len(stem) >= 2 and stem in words and stem + tokens[b - 1] not in words:
+                    out.append(Candidate(stem + tokens[b - 1], "enumerated"))
+    n = len(tokens)
+    for i, tok in enumerate(tokens):
+        if tok not in ("等", "等等"):
+            continue
+        # The one item before 等, when no 、 list ends here: 激光雷达等传感器.
+        if i not in in_lists:
+            a = i
+            while a > 0 and not _opens_item(tokens, a):
+                a -= 1
+            item = _item_candidate(tokens, a, i)
+            if item and not _phrasal(tokens, a, i) and _noun_like(tokens[i - 1]):
+                out.append(Candidate(item, "enumerated"))
+        # The class after a list: 银发经济、首发经济等新业态.
+        elif i + 2 < n:
+            first, head = tokens[i + 1], tokens[i + 2]
+            kind = first + head
+            if (
+                is_han(kind)
+                and kind not in words
+                and _noun_like(head)
+                and len(first) == 1
+                and not is_verb(first)
+                and (i + 3 == n or not is_noun(tokens[i + 3]))
+            ):
+                out.append(Candidate(kind, "enumerated"))
+    return out
+
+
+def _affix_candidates(tokens: Sequence[str]) -> list[Candidate]:
+    """A word and a productive affix the segmenter wrote apart: 供给 侧, 生成 式,
+    超 长期, 端 侧.
+
+    >>> [c.text for c in _affix_candidates(["推动", "供给", "侧", "改革", "超", "长期", "国债"])]
+    ['供给侧', '超长期']
+    """
+    out = []
+    words = dictionary_words()
+    n = len(tokens)
+    for i in range(n - 1):
+        stem, affix = tokens[i], tokens[i + 1]
+        after = tokens[i + 2] if i + 2 < n else ""
+        if len(affix) == 1 and affix in SUFFIXES and is_han(stem):
+            if len(after) == 1 and after in SHORT_SUFFIXES:
+                continue  # the affix takes a suffix of its own (押注 端 侧: 端侧)
+            if (len(stem) > 1 and stem in words) or (len(stem) == 1 and affix in SHORT_SUFFIXES):
+                out.append(Candidate(stem + affix, "affix"))
+        elif stem in SHORT_PREFIXES and len(affix) == 1 and is_han(affix):
+            out.append(Candidate(stem + affix, "affix"))  # the judgement wants a bound piece
+        elif len(stem) == 1 and stem in PREFIXES and len(affix) > 1 and affix in words:
+            before = tokens[i - 1] if i > 0 else ""
+            if len(before) == 1 and is_verb(before):
+                continue  # a complement of the verb before it (把准, 看准)
+            out.append(Candidate(stem + affix, "affix"))
+    return out
+
+
+def accept(candidates: Iterable[Candidate], count: Mapping[str, int]) -> dict[str, str]:
+    """The candidates whose evidence suffices (anything but "repeated", or two
+    occurrences), each with its strongest evidence."""
+    found: dict[str, str] = {}
+    rank = {e: i for i, e in enumerate(EVIDENCE_ORDER)}
+    for c in candidates:
+        if c.evidence == "repeated" and count.get(c.text, 0) < 2:
+            continue
+        old = found.get(c.text)
+        if old is None or rank[c.evidence] < rank[old]:
+            found[c.text] = c.evidence
+    return found
 
 
 @cache
@@ -279,18 +634,66 @@ def term_evidence(doc: Document, extra: tuple[str, ...] = ()) -> TermEvidence:
     """Segment a document once and collect its term candidates."""
     text = simplified_view(doc.text)
     candidates: list[tuple[Candidate, int]] = []
+    sentences: list[tuple[list[str], int]] = []
     for s in split_sentences(text):
         context = zlib.crc32(s.text.encode("utf-8"))  # stable across processes
-        candidates.extend((c, context) for c in run_candidates(segment.cut(s.text, extra)))
+        tokens = segment.cut(s.text, extra)
+        sentences.append((tokens, context))
+        candidates.extend((c, context) for c in run_candidates(tokens))
+    candidates.extend(_repeated_pairs(sentences))
     return TermEvidence(tuple(candidates), frozenset(quoted_terms(text)))
 
 
-def accept_terms(evidence: Iterable[TermEvidence]) -> frozenset[str]:
-    """The corpus's terms: candidates whose evidence suffices, and quoted strings.
+# The first word of a repeated pair is a specific modifier: rarer than this (Zipf).
+_PAIR_MODIFIER_MAX_ZIPF = 4.5
 
-    A term "recurs" when it comes up in two different sentences: a sentence
+
+def _repeated_pairs(sentences: Sequence[tuple[list[str], int]]) -> list[tuple[Candidate, int]]:
+    """Two dictionary words that a document writes together every time the
+    first one occurs, at least twice (高质量发展, 高质量发展): a term written as
+    two words. The first word must be a specific one (not 我国, 进一步).
+
+    >>> sentences = [(["高质量", "发展"], 1), (["推动", "高质量", "发展"], 2)]
+    >>> [c.text for c, _ in _repeated_pairs(sentences)]
+    ['高质量发展', '高质量发展']
+    """
+    words = dictionary_words()
+    alone: Counter[str] = Counter()
+    pairs: Counter[tuple[str, str]] = Counter()
+    for tokens, _ in sentences:
+        alone.update(tokens)
+        pairs.update(zip(tokens, tokens[1:], strict=False))
+    wanted = set()
+    for (a, b), n in pairs.items():
+        if n < 2 or alone[a] != n or len(a) < 2 or len(b) < 2:
+            continue
+        if a not in words or b not in words or not is_han(a + b) or a + b in words:
+            continue
+        # A noun phrase of common words: no name, no verb at either end (复信参加).
+        if is_proper_noun(a) or is_proper_noun(b) or is_verb(a) or not _noun_like(b):
+            continue
+        z = zipf(a)
+        if z is not None and z >= _PAIR_MODIFIER_MAX_ZIPF:
+            continue
+        wanted.add((a, b))
+    if not wanted:
+        return []
+    out = []
+    for tokens, context in sentences:
+        for pair in zip(tokens, tokens[1:], strict=False):
+            if pair in wanted:
+                out.append((Candidate(pair[0] + pair[1], "repeated"), context))
+    return out
+
+
+def accept_terms(evidence: Iterable[TermEvidence]) -> dict[str, str]:
+    """The corpus's terms, each with its evidence (see the module docstring).
+
+    A run is "repeated" when it comes up in two different sentences: a sentence
     repeated word for word (a reprint, boilerplate, a book given twice) is one
-    piece of evidence, not several.
+    piece of evidence, not several. Every term passes
+    :func:`~flashgen.words.wordhood.judge` with its evidence; dictionary words
+    are not terms.
     """
     candidates: list[Candidate] = []
     contexts: dict[str, set[int]] = {}
@@ -298,17 +701,29 @@ def accept_terms(evidence: Iterable[TermEvidence]) -> frozenset[str]:
     for e in evidence:
         for candidate, context in e.candidates:
             candidates.append(candidate)
-            if candidate.evidence == "recurs":
+            if candidate.evidence == "repeated":
                 contexts.setdefault(candidate.text, set()).add(context)
         quoted |= e.quoted
+    candidates.extend(Candidate(t, ev) for t, ev in quoted_candidates(quoted).items())
+    parallel = parallel_coinages(quoted)
     words = dictionary_words()
     count = {text: len(seen) for text, seen in contexts.items()}
-    found = accept(candidates, count) | quoted
-    # The evidence (quotes, recurrence, a list item) is the term test itself;
-    # only numbers and dictionary words are ruled out here.
-    return frozenset(t for t in found if t not in words and judge(t, quoted=True).kind != "number")
+    found = accept(candidates, count)
+    kept = {
+        t: ev
+        for t, ev in sorted(found.items())
+        if t not in words and judge(t, evidence=ev, parallel=t in parallel).keep
+    }
+    # An item that holds a term found otherwise is that term with a word
+    # around it (精准施策 holds 施策; 专精特新企业 holds 专精特新).
+    return {
+        t: ev
+        for t, ev in kept.items()
+        if ev != "enumerated"
+        or not any(o != t and o in t and kept[o] != "enumerated" for o in kept)
+    }
 
 
-def discover_terms(documents: Iterable[Document], extra: tuple[str, ...] = ()) -> frozenset[str]:
-    """Terms of the corpus that no dictionary lists ."""
+def discover_terms(documents: Iterable[Document], extra: tuple[str, ...] = ()) -> dict[str, str]:
+    """Terms of the corpus that no dictionary lists, each with its evidence."""
     return accept_terms(term_evidence(doc, extra) for doc in documents)

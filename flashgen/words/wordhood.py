@@ -3,14 +3,26 @@
 jieba's own dictionary lists many free collocations (充分发挥, 两国人民, 祝你们),
 so a token it outputs is not a word just because jieba kept it whole. A
 multi-character token that CC-CEDICT, HSK and the learner's glossary all lack
-is judged here:
+is judged here, and so is every term the corpus pass proposes (the same
+judgement, with the evidence that found it):
 
-- numbers, ordinals, dates and counts (第二十四, 二十届, 两年) are never cards;
-- a string the text puts in quotation marks is a term (“并跑”);
+- numbers, ordinals, dates, counts and times (第二十四, 二十届, 两年, 九点半,
+  三十来块钱) are never cards;
+- people's names (赵建国, 老周, 王阿姨, 西滢先生) and names of organisations no
+  dictionary lists (澜途科技) are never cards (:mod:`flashgen.words.names`);
+- a string that begins or ends with a grammatical word, or holds one inside
+  (:mod:`flashgen.words.grammar`: 确有, 书上, 撕去, 全让女师, 因这几句话) is a
+  piece of a sentence, as is a structural particle inside (放得活, 厚植了爱党);
+- a verb with its object (换鞋, 捏造事实) is a phrase, unless the text quotes or
+  enumerates it (“踩刹车”, 补短板、惠民生);
 - a four-character string whose dictionary parts include two single
-  characters has the shape of an idiom (先易后难, 由近及远) and stays whole;
-- a derivation (颠覆性, 体系化, 政绩观) is a word: a dictionary word plus a
-  bound suffix character;
+  characters has the shape of an idiom (先易后难, 由近及远, 以旧换新) and stays
+  whole, unless a grammatical word stands where idioms have content
+  (却还不奇, 实非无因);
+- a derivation (颠覆性, 体系化, 政绩观, 供给侧, 超长期) is a word: a dictionary
+  word plus a productive affix;
+- a string with evidence of being a term (quoted, enumerated, an affix, an
+  association, repeated: see :mod:`flashgen.words.terms`) is a word;
 - two dictionary words in a row are a free combination (充分发挥 → 充分 +
   发挥) unless the whole is about as common as its rarer part, that is, the
   rarer part occurs mostly inside this whole (举国体制: 举国 1.34, whole 1.48);
@@ -31,14 +43,21 @@ from typing import Literal
 from flashgen import datacache
 from flashgen.lexicon.cedict import cedict
 from flashgen.lexicon.frequency import zipf
-from flashgen.lexicon.headwords import dictionary_words
+from flashgen.lexicon.han import is_han
+from flashgen.lexicon.headwords import dictionary_words, is_function_word, is_noun
 from flashgen.lexicon.hsk import hsk_level, hsk_words
+from flashgen.words import grammar
+from flashgen.words.names import is_organisation_name, name_shape
 
 NUMERALS = "零〇一二三四五六七八九十百千万亿两几半"
 # Time and count units that follow numerals in dates and counts, beyond the
 # characters CC-CEDICT itself calls classifiers.
 _UNITS = "年月日号届次代周岁天期版名位个批"
 _NUMBER = re.compile(rf"^第?[{NUMERALS}\d]+[多余来]?[大小]?(?P<unit>.?)$")
+# A numeral expression at the start of a string: 第三, 三十来, 两万多, 十几.
+_LEADING_NUMERAL = re.compile(rf"^第?[{NUMERALS}\d]+[多余来几]?")
+# Clock and duration words after a numeral: 九点半, 十几秒, 四十分钟.
+_TIME_CHARS = frozenset("点分秒刻钟时半")
 
 # Closed classes: adverbs, prepositions, conjunctions, particles. A string that
 # starts with one is a phrase (很大, 已有, 并祝, 从根本上, 跟党走), not a word.
@@ -48,10 +67,22 @@ FUNCTION_CHARS = frozenset(
 # Structural particles inside a string make it a phrase (放得活, 厚植了爱党),
 # unless a dictionary lists it (来得及).
 PARTICLES = frozenset("了的得着")
-# Productive derivational suffixes: X性 X化 X型 … make a new word from a word.
-SUFFIXES = frozenset("性化型式观点面员者家界率度感法论学师品业区期线场站所室类量值权热族派")
-# Productive prefixes: 超常规, 非公有, 反垄断.
-PREFIXES = frozenset("超非反总副准伪亚泛")
+# Productive derivational suffixes: X性 X化 X型 … make a new word from a word;
+# so do the heads of new technical compounds (供给侧, 产业链, 旗舰机, 传感器,
+# 云端, 朋友圈, 粉丝群).
+SUFFIXES = frozenset(
+    "性化型式观点面员者家界率度感法论学师品业区期线场站所室类量值权热族派侧链机器端圈群"
+)
+# Suffixes that also derive from a single character: 勇者, 赤化, 端侧, 弹性.
+SHORT_SUFFIXES = frozenset("者化性式型感侧链")
+# Productive prefixes: 超常规, 非公有, 反垄断, 双循环.
+PREFIXES = frozenset("超非反总副准伪亚泛双")
+# Prefixes that also make a word with one bound character: 自研, 自营.
+SHORT_PREFIXES = frozenset("自")
+# The evidence of termhood the corpus pass records (see flashgen.words.terms).
+TERM_EVIDENCE = frozenset({"quoted", "enumerated", "affix", "association", "repeated"})
+# Evidence strong enough that a verb with its object is a term (补短板、惠民生).
+_PHRASE_EVIDENCE = frozenset({"quoted", "enumerated"})
 # A part this common (or more) as a standalone word, in front or behind, makes a
 # free combination: 很 (6.1), 祝 (4.9), 长 (5.8). Below it, a single character is
 # likely a bound morpheme (施 4.3, 策 3.9).
@@ -62,7 +93,7 @@ _FREE_CHAR_ZIPF = 4.5
 _TERM_MARGIN = 0.5
 
 
-VerdictKind = Literal["word", "number", "phrase"]
+VerdictKind = Literal["word", "number", "phrase", "name"]
 
 
 @dataclass(frozen=True)
@@ -70,8 +101,10 @@ class Verdict:
     """Whether a string gets a card, what it is, why, and the parts to use if not.
 
     ``kind`` is what callers branch on: ``"word"`` (kept), ``"number"`` (a number,
-    date or count: neither it nor its parts are words) or ``"phrase"`` (a free
-    combination: its parts may be words). ``reason`` is for people.
+    date or count: neither it nor its parts are words), ``"name"`` (a person's
+    or an unlisted organisation's name: no card, nor for its parts) or
+    ``"phrase"`` (a free combination: its parts may be words). ``reason`` is
+    for people.
     """
 
     keep: bool
@@ -118,10 +151,37 @@ def is_number(word: str) -> bool:
     return not unit or unit in _classifier_chars()
 
 
+def is_count(word: str) -> bool:
+    """A numeral expression followed by a unit, a time word or nothing: 九点半,
+    三十来块钱, 两万多步, 十几秒, 第三个月 (whatever follows the unit).
+
+    Only strings no dictionary lists are asked: 一本正经 has this shape too.
+
+    >>> is_count("九点半"), is_count("三十来块钱"), is_count("百舸争流")
+    (True, True, False)
+    """
+    m = _LEADING_NUMERAL.match(word)
+    if not m or m.end() == 0:
+        return False
+    rest = word[m.end() :]
+    return not rest or rest[0] in _TIME_CHARS or is_unit(rest[0])
+
+
+@cache
+def _longest_word() -> int:
+    """The length of the longest dictionary word: no piece of a split is longer."""
+    return max(map(len, dictionary_words()), default=1)
+
+
 @cache
 def split_parts(word: str) -> tuple[str, ...]:
     """Split into the fewest dictionary words, single characters filling the gaps.
 
+    Of the splits with fewest single characters, the one with fewest pieces.
+    Linear in the length of ``word``: only pieces up to the longest dictionary
+    word are tried, and each position keeps its best score and next cut, not
+    the split itself (a run of 17,000 characters that stay single, as text
+    decoded with the wrong encoding gives, is split in a fraction of a second).
     Cached: judged words are split again for their composed glosses.
 
     >>> split_parts("充分发挥"), split_parts("先易后难")
@@ -129,50 +189,246 @@ def split_parts(word: str) -> tuple[str, ...]:
     """
     words = dictionary_words()
     n = len(word)
-    best: list[tuple[int, int, tuple[str, ...]] | None] = [None] * (n + 1)
-    best[n] = (0, 0, ())
+    longest = min(_longest_word(), n - 1)
+    # score[i]: (single characters, pieces) of the best split of word[i:];
+    # cut[i]: where its first piece ends.
+    score: list[tuple[int, int]] = [(0, 0)] * (n + 1)
+    cut = [n] * (n + 1)
     for i in range(n - 1, -1, -1):
-        for j in range(n, i, -1):
-            piece = word[i:j]
-            if (j - i > 1 and piece in words and j - i < n) or j - i == 1:
-                rest = best[j]
-                if rest is None:
-                    continue
-                singles = rest[1] + (1 if j - i == 1 else 0)
-                cand = (rest[0] + 1, singles, (piece, *rest[2]))
-                cur = best[i]
-                if cur is None or (cand[1], cand[0]) < (cur[1], cur[0]):
-                    best[i] = cand
-    result = best[0]
-    return result[2] if result else tuple(word)
+        singles, pieces = score[i + 1]
+        best, end = (singles + 1, pieces + 1), i + 1  # a single character
+        # Longest piece first; a word wins a tie with a single character.
+        for j in range(min(n, i + longest), i + 1, -1):
+            if word[i:j] in words:
+                rest = score[j]
+                cand = (rest[0], rest[1] + 1)
+                if cand <= best and (end == i + 1 or cand < best):
+                    best, end = cand, j
+        score[i], cut[i] = best, end
+    parts = []
+    i = 0
+    while i < n:
+        parts.append(word[i : cut[i]])
+        i = cut[i]
+    return tuple(parts)
+
+
+@cache
+def _main_sense(piece: str) -> str:
+    """The first sense of the CC-CEDICT entry of ``piece`` with most senses ("" if none).
+
+    Entries that are only variants, surnames or proper nouns are passed over.
+    """
+    entries = [e for e in cedict().lookup(piece) if not e.is_variant and not e.is_proper_noun]
+    senses = [
+        [s for s in e.senses if not s.startswith(("surname ", "variant of ", "old variant"))]
+        for e in entries
+    ]
+    senses = [s for s in senses if s]
+    return max(senses, key=len)[0] if senses else ""
+
+
+def is_bound(ch: str) -> bool:
+    """CC-CEDICT marks the character's main sense as a bound form (机, 惠, 增).
+
+    >>> is_bound("机"), is_bound("树")
+    (True, False)
+    """
+    return _main_sense(ch).startswith("(bound form)")
+
+
+def is_verb(piece: str) -> bool:
+    """The main sense of ``piece`` in CC-CEDICT is a verb ("to …").
+
+    >>> is_verb("换"), is_verb("捏造"), is_verb("鞋"), is_verb("稳")
+    (True, True, False, False)
+    """
+    sense = _main_sense(piece).removeprefix("(bound form) ")
+    return sense.startswith("to ")
 
 
 def _free_char(ch: str) -> bool:
     z = zipf(ch)
-    return hsk_level(ch) is not None or (z is not None and z >= _FREE_CHAR_ZIPF)
+    free = hsk_level(ch) is not None or (z is not None and z >= _FREE_CHAR_ZIPF)
+    return free and not is_bound(ch)
+
+
+def _grammatical(piece: str, chars: frozenset[str]) -> bool:
+    """A single character of ``chars``, or a longer function word (已经, 这些, 因为)."""
+    return piece in chars if len(piece) == 1 else is_function_word(piece)
+
+
+# In a four-character idiom, grammatical words stand in the first and third
+# places (由近及远, 先易后难, 以旧换新); in the second and fourth, a grammatical
+# word means the string is a piece of a sentence (却还不奇, 实非无因, 不耻最后).
+_NOT_IN_IDIOM_CONTENT = (
+    grammar.PRONOUNS
+    | grammar.ADVERBS
+    | grammar.NEGATIONS
+    | grammar.PREPOSITIONS
+    | grammar.CONJUNCTIONS
+    | grammar.PARTICLES
+    | grammar.COPULAS
+)
+
+
+def _idiom_shape(word: str, parts: tuple[str, ...]) -> bool:
+    """Four characters or more, in pieces mostly of one character (先易后难, 全国一盘棋),
+    or two single characters before a dictionary word (以旧换新, 营商环境)."""
+    singles = sum(1 for p in parts if len(p) == 1)
+    if len(word) < 4:
+        return False
+    return singles >= 3 or (len(word) == 4 and len(parts) == 3 and len(parts[0]) == 1)
+
+
+def _idiom_grammar_ok(word: str) -> bool:
+    if any(ch in grammar.PRONOUNS for ch in word):
+        return False
+    if len(word) == 4:
+        # An adverb in the third place needs its twin in the first (越X越Y,
+        # 又X又Y; not 太趋极端, 又拜才女).
+        if word[2] in grammar.ADVERBS and word[0] != word[2]:
+            return False
+        return word[1] not in _NOT_IN_IDIOM_CONTENT and word[3] not in (
+            _NOT_IN_IDIOM_CONTENT | grammar.LOCALIZERS
+        )
+    return not any(ch in _NOT_IN_IDIOM_CONTENT for ch in word[1:])
+
+
+def _content_stem(stem: str) -> bool:
+    """A stem an affix can derive from: no function word (他们所, 别的法), and,
+    unless a dictionary lists it (同质化), not opening with a grammatical
+    character (也者, 都不会)."""
+    if stem in dictionary_words():
+        return not is_function_word(stem)
+    return stem[0] not in grammar.INITIAL
+
+
+# Prefixes that are also grammatical words: 总 "always", 非 "not". Before a
+# verb or a function word they are that word (总觉得, 总可以, 非但); a
+# derivation has a nominal stem (总设计师, 非人力, 非公有).
+_GRAMMATICAL_PREFIXES = PREFIXES & (grammar.INITIAL | grammar.COPULAS)
+
+
+def _derivation(word: str, parts: tuple[str, ...]) -> str:
+    """``"suffix"`` or ``"prefix"``: a dictionary word with a productive suffix
+    or prefix (颠覆性, 供给侧, 超长期, 勇者); ``""``: no derivation.
+
+    A suffix that grammar lists as a particle derives nothing (所 after a noun
+    is the particle before a verb: 我们所说); the stem must be a content word.
+    """
+    if len(parts) != 2:
+        return ""
+    stem_first, stem_last = parts[0], parts[1]
+    short = stem_last in SHORT_SUFFIXES and not is_numeral(word[0])
+    if (
+        len(stem_last) == 1
+        and stem_last in SUFFIXES
+        and stem_last not in grammar.PARTICLES
+        and (len(stem_first) > 1 or short)
+        and _content_stem(stem_first)
+    ):
+        return "suffix"
+    if len(stem_first) == 1 and stem_first in PREFIXES and len(stem_last) > 1:
+        if stem_first in _GRAMMATICAL_PREFIXES and (
+            is_verb(stem_last) or is_function_word(stem_last) or stem_last[0] in grammar.INITIAL
+        ):
+            return ""
+        return "prefix"
+    if stem_first in SHORT_PREFIXES and len(stem_last) == 1 and not _free_char(stem_last):
+        return "prefix"
+    return ""
+
+
+def _verb_object(parts: tuple[str, ...]) -> bool:
+    """A verb followed by what is not a verb: its object (换鞋, 捏造事实, 兼任教员)."""
+    if len(parts) < 2 or not is_verb(parts[0]):
+        return False
+    rest = "".join(parts[1:])
+    if len(parts) == 2 and len(rest) == 1:
+        # 换鞋, but not 定稿: a bound character behind a verb makes a compound.
+        return not is_verb(rest) and _free_char(rest)
+    if len(parts) == 2:
+        return not is_verb(rest)
+    return is_noun(rest) or not any(is_verb(p) for p in parts[1:])
 
 
 @cache
-def judge(word: str, quoted: bool = False) -> Verdict:
-    """The verdict for a multi-character string that no dictionary lists."""
+def judge(word: str, quoted: bool = False, evidence: str = "", parallel: bool = False) -> Verdict:
+    """The verdict for a multi-character string that no dictionary lists.
+
+    ``evidence`` is what showed the string to be a term, one of
+    :data:`TERM_EVIDENCE` ("" for none); ``quoted`` is the same as
+    ``evidence="quoted"``. Evidence overrides the free-combination test, never
+    the tests of grammar, numbers and names; except that in a ``parallel``
+    series of coinages (“跟跑”“并跑”“领跑”) the first character is a contrasted
+    modifier, whatever else it can be.
+    """
+    if quoted and not evidence:
+        evidence = "quoted"
+    if not is_han(word):
+        # A Latin–Han mixture (City不City) is a term only where the text quotes it.
+        if evidence == "quoted" and any(is_han(ch) for ch in word):
+            return Verdict(True, "word", "quoted term", (word,))
+        return Verdict(False, "phrase", "not Chinese", (word,))
     parts = split_parts(word)
     singles = [p for p in parts if len(p) == 1]
-    if is_number(word) or (parts[0][0] in NUMERALS and len(singles) < 3 and not quoted):
+    idiom = _idiom_shape(word, parts)
+    numeral = _LEADING_NUMERAL.match(word)
+    numeral_chars = numeral.end() if numeral else 0
+    # Quoted or enumerated, an idiom of four characters may open with a count
+    # (一石二鸟); a longer quotation that does is a phrase (一个女读者).
+    coinage = evidence in _PHRASE_EVIDENCE
+    if (
+        is_number(word)
+        or numeral_chars >= 2
+        or (is_count(word) and not (idiom and coinage and len(word) == 4))
+    ):
         return Verdict(False, "number", "number or count", parts)
-    if any(ch in PARTICLES for ch in word[1:]):
+    if parts[0][0] in NUMERALS and len(singles) < 3 and not coinage:
+        return Verdict(False, "number", "number or count", parts)
+    if any(len(p) == 1 and p in PARTICLES for p in parts[1:]):
         return Verdict(False, "phrase", "phrase with a particle", parts)
-    if quoted:
-        return Verdict(True, "word", "quoted term", parts)
-    if len(word) >= 4 and len(singles) >= 3:
-        return Verdict(True, "word", "idiom shape", parts)
-    if word[0] in FUNCTION_CHARS:
+    shape = name_shape(word)
+    if shape:
+        return Verdict(False, "name", f"person's name: {shape}", parts)
+    if len(word) >= 4 and (name_shape(word[1:]) or name_shape(word[:-1])):
+        return Verdict(False, "name", "holds a person's name", parts)
+    if is_organisation_name(word):
+        return Verdict(False, "name", "organisation's name", parts)
+    if idiom:
+        if _idiom_grammar_ok(word):
+            return Verdict(True, "word", "idiom shape", parts)
+        return Verdict(False, "phrase", "function word inside an idiom shape", parts)
+    derivation = _derivation(word, parts)
+    if (
+        derivation != "prefix"
+        and not parallel
+        and _grammatical(parts[0], grammar.INITIAL | grammar.COPULAS)
+    ):
         return Verdict(False, "phrase", "function word in front", parts)
+    if derivation != "suffix" and _grammatical(parts[-1], grammar.FINAL):
+        return Verdict(False, "phrase", "function word at the end", parts)
+    if any(_grammatical(p, grammar.INSIDE) for p in parts[1:-1]):
+        return Verdict(False, "phrase", "function word inside", parts)
+    if any(
+        p in grammar.DIRECTIONAL and len(parts[i]) == 1 and len(parts[i + 2]) == 1
+        for i, p in enumerate(parts[1:-1])
+    ):
+        return Verdict(False, "phrase", "verb and complement", parts)
+    if derivation:
+        return Verdict(True, "word", "derivation", parts)
+    # A quoted or enumerated verb and object is a coinage when the verb is one
+    # character (撒胡椒面, 补短板); with a longer verb it is a phrase (告别精神内耗).
+    coined = evidence in _PHRASE_EVIDENCE and len(parts[0]) == 1
+    if not coined and _verb_object(parts):
+        return Verdict(False, "phrase", "verb and object", parts)
+    if evidence == "quoted":
+        return Verdict(True, "word", "quoted term", parts)
+    if evidence in TERM_EVIDENCE:
+        return Verdict(True, "word", f"term ({evidence})", parts)
     if len(word) == 2:
         return Verdict(True, "word", "two-character word", parts)
-    if len(parts[-1]) == 1 and parts[-1] in SUFFIXES and len(parts[0]) > 1:
-        return Verdict(True, "word", "derivation", parts)
-    if len(parts[0]) == 1 and parts[0] in PREFIXES:
-        return Verdict(True, "word", "derivation", parts)
     if not singles:
         whole = zipf(word)
         known = [z for z in (zipf(p) for p in parts) if z is not None]

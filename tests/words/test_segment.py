@@ -37,7 +37,7 @@ def test_a_bound_two_character_run_takes_its_head_noun() -> None:
 
 def test_a_verb_shared_by_parallel_items_is_not_part_of_the_term() -> None:
     found = run_candidates(["投", "早", "、", "投", "长期", "、", "投", "硬", "科技", "。"])
-    assert [(c.text, c.evidence) for c in found] == [("硬科技", "parallel")]
+    assert [(c.text, c.evidence) for c in found] == [("硬科技", "enumerated")]
 
 
 def test_terms_are_forced_only_where_an_edge_is_a_token_boundary() -> None:
@@ -179,3 +179,15 @@ def test_runs_without_a_bound_piece_never_give_a_candidate(tokens: list[str]) ->
         patch.setattr(terms, "_BOUND_RUN", terms._RUN)  # examine every run
         every_run = run_candidates(tokens)
     assert run_candidates(tokens) == every_run
+
+
+@pytest.mark.parametrize(
+    "tokens",
+    [
+        ["嚼", "碎", "饼干", "。"],  # a verb and its complement before the noun
+        ["太", "趋", "保守", "。"],  # an adverb and a verb
+        ["一", "校", "学生", "。"],  # a count
+    ],
+)
+def test_only_a_nominal_modifier_takes_the_noun_after_it(tokens: list[str]) -> None:
+    assert [c for c in run_candidates(tokens) if c.evidence == "association"] == []

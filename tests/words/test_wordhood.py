@@ -50,3 +50,33 @@ def test_cached_name_sets_match_the_entries_on_all_of_cc_cedict() -> None:
         assert is_person_name(word) == named, word
         checked += 1
     assert checked > 100_000
+
+
+class _CountingSet(frozenset[str]):
+    """A set that counts membership tests: the work a split does."""
+
+    lookups = 0
+
+    def __contains__(self, item: object) -> bool:
+        type(self).lookups += 1
+        return super().__contains__(item)
+
+
+@pytest.mark.parametrize("char", ["失", "鍙"])
+def test_splitting_a_long_run_is_linear_in_its_length(
+    monkeypatch: pytest.MonkeyPatch, char: str
+) -> None:
+    """A run of characters that stay single (失失失…, or text decoded with the
+    wrong encoding) is split with a bounded number of dictionary lookups per
+    character: trying every substring made a 17,000-character run hang."""
+    from flashgen.lexicon.headwords import dictionary_words
+    from flashgen.words import wordhood
+
+    longest = wordhood._longest_word()
+    counting = _CountingSet(dictionary_words())
+    monkeypatch.setattr(wordhood, "dictionary_words", lambda: counting)
+    split = wordhood.split_parts.__wrapped__
+    for n in (1_000, 4_000):
+        _CountingSet.lookups = 0
+        assert split(char * n) == (char,) * n
+        assert _CountingSet.lookups <= n * longest  # all substrings: n * n / 2

@@ -1,0 +1,284 @@
+"""People's names: told by their shape and by how a text uses them; they get no card.
+
+CC-CEDICT lists famous people only (鲁迅, 习近平), and jieba's name tag is
+unreliable, so names are recognised the way a reader does:
+
+- **shape**: a family name followed by one or two characters that make no
+  word with it (赵建国, 林晓雯, 张国淦); an address form, 老 or 小 before a
+  family name (老周, 小刘) or 阿 before any character (阿Q, 阿毛); a family
+  name or a given name followed by a kinship term or a title (周叔, 王阿姨,
+  张先生, 西滢先生, 爱姑);
+- **use**: in a document, a string that stands before a title (西滢先生), in
+  apposition after a kinship or occupation noun (女儿小雨, 记者周明远), or next
+  to a verb of saying (小雨说, 问桂芬), and that recurs, is a name there. This
+  is decided per document: 小雨 is a girl in a story where 小雨说 and a light
+  rain in a weather report.
+
+Places and organisations that CC-CEDICT lists stay (tagged proper-noun); a
+name of an organisation no dictionary lists (an unknown stem before 科技,
+集团, 公司 …) is a name too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from functools import cache
+
+from flashgen.lexicon.frequency import zipf
+from flashgen.lexicon.han import is_han
+from flashgen.lexicon.headwords import dictionary_words, is_function_word
+from flashgen.words.grammar import INITIAL, LOCALIZERS, SPEECH_VERBS
+
+# The commonest single-character family names (together they cover over nine
+# in ten people in China), from the national household registration counts.
+SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖萧田董袁潘于蒋蔡余杜叶"
+    "程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺"
+    "顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关"
+    "兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁"
+    "蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全"
+    "佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝皮"
+)
+# Two-character family names.
+COMPOUND_SURNAMES = frozenset(
+    {"欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "慕容", "令狐", "尉迟", "公孙", "长孙", "司徒"}
+)
+
+# Kinship terms and titles that follow a name in address (周叔, 王阿姨,
+# 张先生, 李老师) or a given name in fiction (爱姑, 祥林嫂).
+KINSHIP_SUFFIXES = frozenset("叔伯姨婶舅姑哥姐嫂爷奶婆翁")
+TITLES = frozenset(
+    {
+        "先生", "女士", "小姐", "太太", "夫人", "老师", "师傅", "同志", "同学", "大夫", "医生",
+        "教授", "博士", "老板", "经理", "主任", "书记", "局长", "部长", "校长", "院长", "厂长",
+        "村长", "队长", "科长", "处长", "阿姨", "叔叔", "伯伯", "大爷", "大妈", "大娘", "大婶",
+        "大哥", "大姐", "大叔", "奶奶", "爷爷", "姥姥", "君", "氏", "兄", "公", "老", "总",
+    }
+)  # fmt: skip
+# Single-character titles that are too common as word parts to mark a name
+# on their own (公 in 办公, 老 in 古老): they count only after a whole name.
+_WEAK_TITLES = frozenset({"君", "氏", "兄", "公", "老", "总"})
+
+# Nouns after which a name stands in apposition: 女儿小雨, 记者周明远,
+# 程序员小周. Kinship nouns and common occupations.
+APPOSITION_NOUNS = frozenset(
+    {
+        "女儿", "儿子", "老伴", "妻子", "丈夫", "老婆", "老公", "爸爸", "妈妈", "父亲", "母亲",
+        "哥哥", "姐姐", "弟弟", "妹妹", "爷爷", "奶奶", "孙子", "孙女", "侄子", "外甥", "闺女",
+        "朋友", "同事", "同学", "邻居", "闺蜜", "记者", "编辑", "作者", "老师", "学生", "教授",
+        "医生", "护士", "律师", "司机", "工人", "农民", "店主", "老板", "经理", "主任", "局长",
+        "部长", "市长", "县长", "村长", "队长", "所长", "校长", "院长", "厂长", "书记", "总裁",
+        "董事长", "程序员", "工程师", "设计师", "研究员", "负责人", "主持人", "演员", "歌手",
+        "作家", "诗人", "画家", "学者", "博士", "导演", "警察", "士兵", "将军", "名叫", "叫做",
+    }
+)  # fmt: skip
+
+# Heads that name an organisation after its name: 澜途科技, X集团, X公司.
+ORGANISATION_HEADS = frozenset(
+    {
+        "科技", "公司", "集团", "银行", "大学", "学院", "中学", "小学", "医院", "研究院",
+        "研究所", "工作室", "传媒", "控股", "股份", "实业", "电器", "汽车", "网络", "基金",
+        "出版社", "书店", "报社", "杂志社", "药业", "地产", "资本", "影业",
+    }
+)  # fmt: skip
+
+
+# Numerals that name a sibling by birth order after 老 or 小 (老五, 小六).
+_BIRTH_ORDER = frozenset("二三四五六七八九十")
+
+# Characters no name holds: function words and localizers (他说, 书上).
+_NOT_IN_NAMES = (INITIAL | LOCALIZERS) - SURNAMES - {"阿"}
+
+
+# A given name may be a word (建国 4.6), but not one of the commonest (环境 5.5,
+# 经济 5.9): 商 + 环境 is no name.
+_GIVEN_NAME_MAX_ZIPF = 5.0
+
+
+def _common_word(given: str) -> bool:
+    z = zipf(given)
+    return z is not None and z >= _GIVEN_NAME_MAX_ZIPF
+
+
+def _surname_length(word: str) -> int:
+    """The length of the family name ``word`` starts with (0: none)."""
+    if word[:2] in COMPOUND_SURNAMES:
+        return 2
+    return 1 if word[:1] in SURNAMES else 0
+
+
+def _title_at_end(word: str) -> str:
+    for n in (3, 2, 1):
+        if len(word) > n and word[-n:] in TITLES:
+            return word[-n:]
+    return ""
+
+
+@cache
+def name_shape(word: str) -> str:
+    """Why ``word`` (no dictionary lists it) has the shape of a person's name, or "".
+
+    >>> name_shape("老周"), name_shape("王阿姨"), name_shape("赵建国"), name_shape("高质量")
+    ('address form', 'name with a title', 'family and given name', '')
+    """
+    if not is_han(word) or len(word) < 2 or word in dictionary_words():
+        return ""
+    words = dictionary_words()
+    if len(word) == 2 and word[0] in "老小" and word[1] in SURNAMES:
+        return "address form"
+    if len(word) == 2 and word[0] in "老小" and word[1] in _BIRTH_ORDER:
+        return "address form"  # by birth order: 老五, 小六
+    if len(word) in (2, 3) and word[0] == "阿":
+        return "address form"
+    title = _title_at_end(word)
+    stem = word[: len(word) - len(title)] if title else ""
+    if (
+        stem
+        and title not in _WEAK_TITLES
+        and 1 <= len(stem) <= 3
+        and stem not in words
+        and (_surname_length(stem) or len(stem) >= 2)
+    ):
+        return "name with a title"
+    if (
+        len(word) in (2, 3)
+        and word[-1] in KINSHIP_SUFFIXES
+        and word[:-1] not in words
+        and (_surname_length(word) or len(word) == 3)
+    ):
+        return "name with a kinship term"
+    n = _surname_length(word)
+    given = word[n:]
+    if (
+        n
+        and len(given) == 2
+        and not any(word[:k] in words for k in range(2, len(word)))
+        and not any(ch in _NOT_IN_NAMES for ch in given)
+        and not is_function_word(given)
+        and not _common_word(given)
+    ):
+        # Family name + two characters that make no word with it: 赵建国 (not 高质量).
+        return "family and given name"
+    return ""
+
+
+def is_organisation_name(word: str) -> bool:
+    """An unknown stem of two or more characters before an organisation head: 澜途科技.
+
+    >>> is_organisation_name("澜途科技"), is_organisation_name("硬科技")
+    (True, False)
+    """
+    words = dictionary_words()
+    for head in ORGANISATION_HEADS:
+        if word.endswith(head) and len(word) - len(head) >= 2:
+            stem = word[: -len(head)]
+            return is_han(stem) and stem not in words
+    return False
+
+
+_SPEECH_WORDS = frozenset({"说道", "笑道", "问道", "喊道", "答道", "说话", "回答", "告诉"})
+# Verbs whose object is a person addressed or named: 问桂芬, 叫小雨.
+_ADDRESSING = frozenset({"叫", "问", "喊", "对"})
+
+
+def _is_speech(token: str) -> bool:
+    return token in SPEECH_VERBS or token in _SPEECH_WORDS
+
+
+def _spans(tokens: Sequence[str], i: int) -> Iterator[str]:
+    """Strings of two or three Han characters that start at token ``i``."""
+    text = ""
+    for tok in tokens[i : i + 3]:
+        text += tok
+        if len(text) > 3 or not is_han(tok):
+            return
+        if len(text) >= 2:
+            yield text
+
+
+def _possible_name(span: str) -> bool:
+    """No dictionary word (or one that can be a pet name: 小雨), no function character."""
+    if span in dictionary_words():
+        return name_shape_in_use(span)
+    return not any(ch in _NOT_IN_NAMES for ch in span)
+
+
+def names_in_use(sentences: Iterable[Sequence[str]], text: str) -> frozenset[str]:
+    """Strings a document uses as people's names (see the module docstring).
+
+    ``sentences`` are the document's token lists, ``text`` its text. A string
+    of two or three characters is a name when
+
+    - it stands after an apposition noun (女儿小雨) or before a title (西滢先生),
+      and recurs or has a name's shape;
+    - it stands before a verb of saying or after 叫/问 (小雨说) and recurs;
+    - it has the shape of a family and given name (林晓雯) and recurs;
+    - or it is an address form (老周, 王阿姨, 张先生).
+
+    Of a name and the name with the next character, the one that recurs more
+    wins (桂芬, not 桂芬站).
+
+    >>> story = [["女儿", "小雨", "回家"], ["小雨", "说", "。"]]
+    >>> sorted(names_in_use(story, "女儿小雨回家小雨说。"))
+    ['小雨']
+    """
+    strong: set[str] = set()
+    speech: set[str] = set()
+    shaped: set[str] = set()
+    for tokens in sentences:
+        n = len(tokens)
+        for i, tok in enumerate(tokens):
+            if tok in APPOSITION_NOUNS or tok in _ADDRESSING:
+                target = strong if tok in APPOSITION_NOUNS else speech
+                target.update(s for s in _spans(tokens, i + 1) if _possible_name(s))
+            elif (tok in TITLES and tok not in _WEAK_TITLES) or _is_speech(tok):
+                target = strong if tok in TITLES else speech
+                for j in range(max(0, i - 3), i):
+                    span = "".join(tokens[j:i])
+                    if 2 <= len(span) <= 3 and is_han(span) and _possible_name(span):
+                        target.add(span)
+            elif len(tok) == 1 and tok in KINSHIP_SUFFIXES and i > 0:
+                # A given name and a kinship term written apart (祥林 嫂): the
+                # whole is an address form, the given name a name.
+                for j in range(max(0, i - 2), i):
+                    given = "".join(tokens[j:i])
+                    if len(given) <= 2 and name_shape(given + tok) == "name with a kinship term":
+                        shaped.add(given + tok)
+                        if len(given) == 2 and given not in dictionary_words():
+                            strong.add(given)
+            elif len(tok) == 1 and (tok in SURNAMES or tok in "老小阿") and i + 1 < n:
+                shaped.update(s for s in _spans(tokens, i) if name_shape(s))
+            elif 2 <= len(tok) <= 3 and name_shape(tok):
+                shaped.add(tok)
+    count = {s: text.count(s) for s in strong | speech | shaped}
+    found = set()
+    for s, c in count.items():
+        shape = name_shape(s)
+        if shape and shape != "family and given name":
+            found.add(s)  # an address form is a name wherever it stands
+        elif (s in strong and (c >= 2 or shape)) or (c >= 2 and (s in speech or shape)):
+            found.add(s)
+    # The given name of a name with a kinship term or a title is a name on its
+    # own too (祥林 of 祥林嫂, where a line break parts them).
+    for s in list(found):
+        shape = name_shape(s)
+        if shape in ("name with a kinship term", "name with a title"):
+            stem = s[:-1] if shape == "name with a kinship term" else s[: -len(_title_at_end(s))]
+            if len(stem) >= 2 and stem not in dictionary_words():
+                found.add(stem)
+                count.setdefault(stem, text.count(stem))
+    # A name and the name with the next character: keep the one that recurs
+    # more (桂芬 over 桂芬站; 陈西滢 and 西滢 are both names).
+    return frozenset(
+        s
+        for s in found
+        if not any(o != s and s.startswith(o) and count[o] > count[s] for o in found)
+    )
+
+
+def name_shape_in_use(word: str) -> bool:
+    """A dictionary word that can also be a given name or an address form: 小雨, 晓雯.
+
+    Two characters, the first 小, 老 or 阿 (pet names) or a family name.
+    """
+    return len(word) == 2 and (word[0] in "小老阿" or word[0] in SURNAMES)

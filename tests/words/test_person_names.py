@@ -1,0 +1,35 @@
+"""People's names, told by shape and by use in one document (flashgen.words.names)."""
+
+from __future__ import annotations
+
+from flashgen.words.names import name_shape, names_in_use
+
+
+def test_address_forms_by_family_name_and_by_birth_order() -> None:
+    assert name_shape("老周") == "address form"
+    assert name_shape("老五") == "address form"
+    assert name_shape("小六") == "address form"
+    assert name_shape("老实") == ""  # a dictionary word
+
+
+def test_a_given_name_written_apart_from_its_kinship_term_is_a_name() -> None:
+    story = [["她", "叫", "月娥", "嫂", "。"], ["月娥", "嫂", "笑", "了", "。"]]
+    found = names_in_use(story, "她叫月娥嫂。月娥嫂笑了。")
+    assert {"月娥嫂", "月娥"} <= found
+
+
+def test_a_family_name_before_a_kinship_term_is_no_name_on_its_own() -> None:
+    found = names_in_use([["周", "叔", "来", "了"], ["周", "叔", "走", "了"]], "周叔来了周叔走了")
+    assert "周叔" in found and "周" not in found
+
+
+def test_a_pet_name_is_a_name_only_where_the_text_uses_it_as_one() -> None:
+    story = [["女儿", "小雨", "回家", "。"], ["小雨", "说", "。"]]
+    weather = [["今天", "有", "小雨", "。"], ["明天", "也", "有", "小雨", "。"]]
+    assert "小雨" in names_in_use(story, "女儿小雨回家。小雨说。")
+    assert "小雨" not in names_in_use(weather, "今天有小雨。明天也有小雨。")
+
+
+def test_the_given_name_of_a_name_with_a_kinship_term_is_a_name_alone() -> None:
+    found = names_in_use([["叫", "她", "月娥"], ["月娥嫂", "来", "了"]], "叫她月娥\n月娥嫂来了")
+    assert "月娥" in found
