@@ -74,9 +74,10 @@ def test_each_line_says_how_many_words_went_to_earlier_decks(tmp_path: Path) -> 
     alone = flashgen("build", sample("2-"), "-o", tmp_path / "alone")
     (line,) = [m for m in map(LINE.match, alone.stdout.splitlines()) if m]
     n_alone = int(line["rest"].split()[0])
-    # Built alone, its deck holds the words that went to the earlier deck too (give or
-    # take a corpus term: terms are found across the documents built together).
-    assert n_alone >= int(m[3]) > int(m[1])
+    # Built alone, its deck holds the words that went to the earlier deck too, give or
+    # take a few corpus terms: terms are found across the documents built together.
+    assert int(m[3]) > int(m[1])
+    assert n_alone >= int(m[1]) + int(m[3]) * 0.9
 
 
 def test_quiet_prints_only_errors_and_the_summary(tmp_path: Path) -> None:
