@@ -4,8 +4,9 @@ Every entry: a multi-character Han word that CC-CEDICT does not list, once in
 the whole lexicon, in a known domain, with CC-CEDICT-style numbered pinyin of
 one syllable per character, each syllable a reading that CC-CEDICT or pypinyin
 gives that character (a neutral tone only where the character has those letters),
-and an English gloss (cross references in hanzi allowed: "opposite of 种草"). :func:`problems` is the checker; the tests show that it
-finds each kind of fault, then that the shipped lexicon has none.
+and an English gloss (cross references in hanzi allowed: "opposite of 种草").
+:func:`problems` is the checker; the tests show that it finds each kind of
+fault, then that the shipped lexicon has none.
 """
 
 from __future__ import annotations
