@@ -20,7 +20,7 @@ from flashgen.lexicon import modern
 TEXT = (
     "新闻\n"
     "各地加快发展低空经济，具身智能成为新的增长点。\n"
-    "年轻人说，不要精神内耗，也要找到自己的饭搭子。\n"
+    "年轻人说，不要精神内耗，也要找到自己的搭子。\n"
 )
 
 
@@ -40,7 +40,7 @@ def test_lexicon_terms_are_notes_with_the_entrys_reading_and_marked_gloss(
     anki_collection: Any, tmp_path: Path
 ) -> None:
     notes = _import(anki_collection, tmp_path)
-    for word in ("低空经济", "具身智能", "精神内耗", "饭搭子"):
+    for word in ("低空经济", "具身智能", "精神内耗", "搭子"):
         entry = modern.all_terms()[word]
         note = notes[word]
         assert note["PinyinNumbered"] == entry.pinyin, word
