@@ -29,16 +29,19 @@ def _key(packages: Sequence[str]) -> str:
     return "-".join(v.replace("/", "_") for v in versions)
 
 
-def cached(name: str, packages: Sequence[str], build: Callable[[], T]) -> T:
+def cached(name: str, packages: Sequence[str], build: Callable[[], T], stamp: str = "") -> T:
     """``build()``'s value, from the cache when a fresh copy is there.
 
     ``packages`` names the distributions the value is derived from ("flashgen"
     stands for flashgen itself). ``name`` ends with a format number: bump it
     when the way the value is built changes, so old caches are not reused.
     The value must be marshal-able: built-in containers of strings and
-    numbers. A cache that cannot be written only costs time.
+    numbers. A cache that cannot be written only costs time. ``stamp`` (a hash of
+    data files flashgen ships, which change without a version bump while it is
+    developed) is added to the key.
     """
-    path = resources.cache_dir() / f"{name}-{_key(packages)}.marshal"
+    key = f"{_key(packages)}-{stamp}" if stamp else _key(packages)
+    path = resources.cache_dir() / f"{name}-{key}.marshal"
     try:
         # loads(read_bytes()): marshal.load on a file object is about 3x slower.
         value: Any = marshal.loads(path.read_bytes())

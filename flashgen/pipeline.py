@@ -24,7 +24,7 @@ from flashgen.gcpolicy import fewer_collections
 from flashgen.learner.edits import LearnerEdits
 from flashgen.learner.glossary import GlossaryEntry
 from flashgen.learner.vocabulary import vocabulary
-from flashgen.lexicon import cedict, frequency, headwords, hsk, traditional
+from flashgen.lexicon import cedict, frequency, headwords, hsk, modern, traditional
 from flashgen.lexicon.han import HAN
 from flashgen.models import Chosen, Document
 from flashgen.pinyin import readings
@@ -320,7 +320,7 @@ def _analyse_for_cards(
 
 def warm_up(extra: tuple[str, ...] = (), variant: str = "tw") -> None:
     """Load every table the stages use (before forking workers that share them)."""
-    for module in (cedict, hsk, headwords, frequency, wordhood, readings, apkg):
+    for module in (cedict, hsk, modern, headwords, frequency, wordhood, readings, apkg):
         module.warm_up()
     segment.warm_up(extra)
     traditional.warm_up(variant)  # only this variant's converter (0.05-0.12 s each)

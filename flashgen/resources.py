@@ -1,4 +1,4 @@
-"""The only module that knows where data lives: shipped samples, CC-CEDICT, caches."""
+"""The only module that knows where data lives: samples, flashgen's lexicon, CC-CEDICT, caches."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from importlib import resources
 from pathlib import Path
 
 SAMPLES_PACKAGE = "flashgen.data.samples"
+LEXICON_PACKAGE = "flashgen.data.lexicon"
 
 
 def sample_names() -> list[str]:
@@ -21,6 +22,13 @@ def sample_names() -> list[str]:
 def sample_bytes(name: str) -> bytes:
     """The raw bytes of one shipped sample text."""
     return resources.files(SAMPLES_PACKAGE).joinpath(name).read_bytes()
+
+
+def lexicon_texts() -> list[tuple[str, str]]:
+    """flashgen's own modern-terms lexicon: (file name, text) of each domain's TSV, by name."""
+    folder = resources.files(LEXICON_PACKAGE)
+    files = sorted((p for p in folder.iterdir() if p.name.endswith(".tsv")), key=lambda p: p.name)
+    return [(p.name, p.read_text(encoding="utf-8")) for p in files]
 
 
 @contextmanager

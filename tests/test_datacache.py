@@ -48,3 +48,11 @@ def test_a_corrupt_cache_file_is_rebuilt(cache: Path) -> None:
     (path,) = cache.glob("numbers-1-*.marshal")
     path.write_bytes(b"\x00not marshal")
     assert datacache.cached("numbers-1", ("flashgen",), lambda: [2]) == [2]
+
+
+def test_a_new_stamp_rebuilds_the_table_and_removes_the_old_copy(cache: Path) -> None:
+    assert datacache.cached("numbers-1", ("flashgen",), lambda: [1], stamp="aaa") == [1]
+    assert datacache.cached("numbers-1", ("flashgen",), lambda: [2], stamp="aaa") == [1]
+    assert datacache.cached("numbers-1", ("flashgen",), lambda: [3], stamp="bbb") == [3]
+    (path,) = cache.glob("numbers-1-*.marshal")
+    assert path.name.endswith("-bbb.marshal")

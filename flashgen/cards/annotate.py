@@ -10,11 +10,12 @@ import re
 from collections.abc import Mapping, Sequence
 from functools import cache
 
-from flashgen.cards.definitions import format_composed, format_definition
+from flashgen.cards.definitions import format_composed, format_definition, format_lexicon
 from flashgen.cards.tags import merged, note_tags
 from flashgen.identity import note_guid, note_key
 from flashgen.learner.edits import LearnerEdits
 from flashgen.learner.glossary import GlossaryEntry
+from flashgen.lexicon import modern
 from flashgen.lexicon.cedict import cedict
 from flashgen.lexicon.han import HAN
 from flashgen.lexicon.traditional import to_traditional, tokens_to_traditional
@@ -45,6 +46,8 @@ def _short_gloss(part: str, numbered: str | None) -> str:
     common meaning (後 "back, after" rather than 后 "empress").
     """
     entries = [e for e in cedict().lookup(part) if not e.is_variant]
+    if not entries:  # a term of flashgen's lexicon (具身智能 in 具身智能体)
+        return modern.short_gloss(part) or "?"
     entries = [e for e in entries if not e.is_proper_noun] or entries  # 少先队 is only a name
     if numbered:
         same = [e for e in entries if e.pinyin.lower() == numbered.lower()]
@@ -80,6 +83,9 @@ def _definition(word: str, numbered: str, script: str) -> tuple[str, str, DictEn
     matched = entries_for(word, numbered)
     matched = [e for e in matched if not e.is_variant] or matched
     if not matched:
+        term = modern.term(word)
+        if term is not None:
+            return format_lexicon(term.gloss), "", None
         return composed_gloss(word, numbered), "", None
     senses: list[str] = []
     for e in matched:
@@ -163,7 +169,7 @@ def annotate(
     """
     word = use.word
     gloss = glossary.get(word)
-    composed = False
+    composed = from_lexicon = False
     if gloss is not None:
         numbered = gloss.pinyin
         definition, classifier, entry = html.escape(gloss.definition, quote=False), "", None
@@ -171,7 +177,8 @@ def annotate(
     else:
         numbered = numbered or reading(word, example.sentence, example.start)
         definition, classifier, entry = _definition(word, numbered, "simplified")
-        composed = entry is None
+        from_lexicon = entry is None and modern.term(word) is not None
+        composed = entry is None and not from_lexicon
         marked = numbered_to_marks(numbered)
     lo, hi = examples.bounds(example.sentence, example.start, len(example.form))
     head, tail = examples.marks(example.sentence, lo, hi)
@@ -182,7 +189,9 @@ def annotate(
     if use.hsk is not None:
         frequency += f" · HSK {'7-9' if use.hsk == 7 else use.hsk}"
     key = note_key(word, numbered)
-    tags = note_tags(level, use.hsk, tag, composed=composed, glossary=gloss is not None)
+    tags = note_tags(
+        level, use.hsk, tag, composed=composed, glossary=gloss is not None, lexicon=from_lexicon
+    )
     edited = edits.get(note_guid(key)) if edits else None
     if edited is not None:
         tags = merged(tags, edited.tags)

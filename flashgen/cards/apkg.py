@@ -27,6 +27,7 @@ from typing import Any
 from flashgen.cards import notetype
 from flashgen.errors import OutputError
 from flashgen.identity import deck_id, note_guid
+from flashgen.lexicon import modern
 from flashgen.lexicon.cedict import LICENSE_NOTE
 from flashgen.models import Card
 
@@ -117,12 +118,16 @@ def card_fields(card: Card) -> list[str]:
 
 
 def description(title: str, source: str) -> str:
-    """A self-describing deck description: source text and licence of the definitions."""
+    """A self-describing deck description: source text and licence of the definitions
+    (CC-CEDICT's, and flashgen's own lexicon's when it is in use)."""
     import html
 
+    credits = f"<p>{LICENSE_NOTE}</p>"
+    if modern.enabled():
+        credits += f"<p>{html.escape(modern.LICENSE_NOTE, quote=False)}</p>"
     return (
         f"<p>Words worth learning from <b>{html.escape(title)}</b> "
-        f"(source: {html.escape(source)}), made by flashgen.</p><p>{LICENSE_NOTE}</p>"
+        f"(source: {html.escape(source)}), made by flashgen.</p>{credits}"
     )
 
 

@@ -1,4 +1,4 @@
-"""CC-CEDICT senses to the card's Definition and Classifier HTML.
+"""CC-CEDICT senses to the card's Definition and Classifier HTML (and the other glosses).
 
 CC-CEDICT packs measure words and cross references into its senses in a
 machine format (``CL:個|个[ge4]``, ``variant of 體|体[ti3]``). Learners get
@@ -17,6 +17,7 @@ import html
 import re
 from collections.abc import Sequence
 
+from flashgen.lexicon.modern import SOURCE_MARK
 from flashgen.pinyin.spelling import numbered_to_marks
 
 SCRIPTS = ("simplified", "traditional")
@@ -169,3 +170,12 @@ def format_composed(parts: Sequence[tuple[str, str]]) -> str:
         for part, gloss in parts
     ]
     return f'<span class="composed">≈ {" + ".join(pieces)}</span>'
+
+
+def format_lexicon(gloss: str) -> str:
+    """A gloss from flashgen's own lexicon, marked with its source.
+
+    >>> format_lexicon("carbon peak (policy term)")
+    'carbon peak (policy term) <small class="source">(flashgen lexicon)</small>'
+    """
+    return f'{html.escape(gloss, quote=False)} <small class="source">({SOURCE_MARK})</small>'

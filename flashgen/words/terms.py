@@ -118,11 +118,12 @@ def parallel_coinages(quoted: Iterable[str]) -> frozenset[str]:
 
 def quoted_candidates(quoted: Iterable[str]) -> dict[str, str]:
     """What quoted strings make terms of: each string itself; the object of a
-    quoted verb and object (告别精神内耗 → 精神内耗); and the head that several
-    quoted coinages share (饭搭子, 健身搭子 → 搭子), instead of the coinages.
+    quoted verb and object (告别情绪内耗 → 情绪内耗); and the head that several
+    quoted coinages share (咖啡主理人, 民宿主理人 → 主理人), instead of the coinages.
+    (The examples are terms no dictionary of flashgen's lists.)
 
-    >>> sorted(quoted_candidates(["饭搭子", "健身搭子", "告别精神内耗"]).items())
-    [('告别精神内耗', 'quoted'), ('搭子', 'quoted'), ('精神内耗', 'quoted')]
+    >>> sorted(quoted_candidates(["咖啡主理人", "民宿主理人", "告别情绪内耗"]).items())
+    [('主理人', 'quoted'), ('告别情绪内耗', 'quoted'), ('情绪内耗', 'quoted')]
     """
     words = dictionary_words()
     quoted = sorted(set(quoted))
@@ -135,7 +136,9 @@ def quoted_candidates(quoted: Iterable[str]) -> dict[str, str]:
                     tails[q[-n:]] += 1
     shared = {t for t, c in tails.items() if c >= 2 and t not in words and is_han(t)}
     for q in quoted:
-        tail = next((t for t in shared if q.endswith(t) and q != t), None)
+        # The longest shared tail (主理人 rather than 理人): one answer whatever
+        # the order of the set.
+        tail = max((t for t in shared if q.endswith(t) and q != t), key=len, default=None)
         if tail is not None:
             out[tail] = "quoted"
             continue
@@ -433,9 +436,9 @@ def _enumeration_candidates(tokens: Sequence[str]) -> list[Candidate]:
     is one. (A parallel series of verbs and objects, 知科技、懂产业、善决策, is
     a list of phrases as often as of slogans: its items are no candidates.)
 
-    >>> tokens = ["银发", "经济", "、", "首发", "经济", "等", "新", "业态", "加快"]
+    >>> tokens = ["冰雪", "经济", "、", "夜间", "经济", "等", "新", "业态", "加快"]
     >>> [c.text for c in _enumeration_candidates(tokens)]
-    ['银发经济', '首发经济', '新业态']
+    ['冰雪经济', '夜间经济', '新业态']
     """
     if "、" not in tokens and not _COORDINATORS.intersection(tokens) and "等" not in tokens:
         return []
@@ -650,12 +653,12 @@ _PAIR_MODIFIER_MAX_ZIPF = 4.5
 
 def _repeated_pairs(sentences: Sequence[tuple[list[str], int]]) -> list[tuple[Candidate, int]]:
     """Two dictionary words that a document writes together every time the
-    first one occurs, at least twice (高质量发展, 高质量发展): a term written as
+    first one occurs, at least twice (全域旅游, 全域旅游): a term written as
     two words. The first word must be a specific one (not 我国, 进一步).
 
-    >>> sentences = [(["高质量", "发展"], 1), (["推动", "高质量", "发展"], 2)]
+    >>> sentences = [(["全域", "旅游"], 1), (["推动", "全域", "旅游"], 2)]
     >>> [c.text for c, _ in _repeated_pairs(sentences)]
-    ['高质量发展', '高质量发展']
+    ['全域旅游', '全域旅游']
     """
     words = dictionary_words()
     alone: Counter[str] = Counter()
