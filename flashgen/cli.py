@@ -16,8 +16,17 @@ from typing import Any
 import click
 
 from flashgen import __version__
-from flashgen.config import BuildConfig, KnownAnki, Level, Variant
+from flashgen.config import MAX_INPUT_MB, BuildConfig, KnownAnki, Level, Variant
 from flashgen.errors import FlashgenError
+
+
+def _printable(text: str) -> str:
+    """Text any terminal encoding takes: a file name's undecodable bytes become U+FFFD."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def _say(text: str, err: bool = False) -> None:
+    click.echo(_printable(text), err=err)
 
 
 def _friendly(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -28,7 +37,7 @@ def _friendly(func: Callable[..., Any]) -> Callable[..., Any]:
         try:
             return func(*args, **kwargs)
         except FlashgenError as exc:
-            raise click.ClickException(str(exc)) from exc
+            raise click.ClickException(_printable(str(exc))) from exc
 
     return wrapper
 
@@ -36,9 +45,19 @@ def _friendly(func: Callable[..., Any]) -> Callable[..., Any]:
 def _input_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """Options shared by ``build`` and ``stats``: what to read and what the learner knows."""
     options = [
-        click.argument("paths", nargs=-1, type=click.Path(path_type=Path)),
+        # readable=False: an unreadable file is reported by the build, which goes on
+        # with the others, instead of click refusing the whole command.
+        click.argument("paths", nargs=-1, type=click.Path(path_type=Path, readable=False)),
         click.option("--encoding", default=None, help="Decode text files with this encoding."),
         click.option("--title", default=None, help="Title of the document read from - (stdin)."),
+        click.option(
+            "--max-input-mb",
+            type=click.IntRange(min=1),
+            default=MAX_INPUT_MB,
+            show_default=True,
+            help="Refuse a document larger than this, unpacked (EPUB and DOCX members "
+            "included); a zip bomb stops here. Example: --max-input-mb 200",
+        ),
         click.option(
             "--split",
             type=click.Choice(["none", "chapters"]),
@@ -114,6 +133,7 @@ def _config(opts: dict[str, Any], **extra: Any) -> BuildConfig:
         encoding=opts["encoding"],
         title=opts["title"],
         split_chapters=opts["split"] == "chapters",
+        max_input_mb=opts["max_input_mb"],
         **extra,
     )
 
@@ -205,19 +225,19 @@ def build(**opts: Any) -> None:
     )
     report = pipeline.build(opts["paths"], config, _progress_bar())
     for notice in report.notices:
-        click.echo(f"note: {notice}", err=True)
+        _say(f"note: {notice}", err=True)
     written = {r.path for r in report.results if r.path}
     for r in report.results:
         where = str(r.path) if r.path else "not written" + (f": {r.note}" if r.note else "")
-        click.echo(f"{r.deck_name or r.title}: {r.cards} cards -> {where}")
+        _say(f"{r.deck_name or r.title}: {r.cards} cards -> {where}")
     if opts["preview"]:
         from flashgen.cards.preview import preview_apkg
 
         for path in sorted(written):
-            click.echo(f"preview: {preview_apkg(path, path.with_suffix('.html'))}")
+            _say(f"preview: {preview_apkg(path, path.with_suffix('.html'))}")
     # A package that holds several decks fails once for all of them: one line.
     for failure in dict.fromkeys(report.failures + [r.error for r in report.results if r.error]):
-        click.echo(f"error: {failure}", err=True)
+        _say(f"error: {failure}", err=True)
     click.echo(report.summary())
     if not report.ok:
         sys.exit(1)
@@ -268,13 +288,13 @@ def stats(**opts: Any) -> None:
 
     report = statistics.report(opts["paths"], _config(opts), opts["level"])
     for notice in report.notices:
-        click.echo(f"note: {notice}", err=True)
+        _say(f"note: {notice}", err=True)
     rows = report.rows
     click.echo(statistics.to_json(rows) if opts["as_json"] else statistics.format_table(rows))
     if opts["plot"]:
         click.echo(f"plot: {statistics.plot_coverage(report.curves, opts['plot'])}", err=True)
     for failure in report.failures:
-        click.echo(f"error: {failure}", err=True)
+        _say(f"error: {failure}", err=True)
     if not report.ok:
         sys.exit(1)
 

@@ -340,6 +340,7 @@ def report(paths: Iterable[Path], config: BuildConfig, level: str) -> StatsRepor
 
     build = BuildReport()
     vocab = vocabulary(config)
+    build.notices.extend(vocab.notices)
     rows, curves = [], {}
     for name, running, orders in document_stats(paths, config, build, vocab):
         rows.append((name, doc_stats(running, vocab.known, orders)))
