@@ -72,12 +72,12 @@ def para(text: str) -> str:
     return f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
 
 
-def nested_docx(tag: str, depth: int = 5000) -> bytes:
+def nested_docx(tag: str, depth: int = 5000, text: str = SENTENCE) -> bytes:
     """A Word document with ``depth`` nested ``w:sdtContent`` (or ``w:r``) around its text."""
     if tag == "sdtContent":
-        inner = "<w:sdt><w:sdtContent>" * depth + para(SENTENCE) + "</w:sdtContent></w:sdt>" * depth
+        inner = "<w:sdt><w:sdtContent>" * depth + para(text) + "</w:sdtContent></w:sdt>" * depth
     else:
-        inner = "<w:p>" + "<w:r>" * depth + f"<w:t>{SENTENCE}</w:t>" + "</w:r>" * depth + "</w:p>"
+        inner = "<w:p>" + "<w:r>" * depth + f"<w:t>{text}</w:t>" + "</w:r>" * depth + "</w:p>"
     return make_docx(inner)
 
 
