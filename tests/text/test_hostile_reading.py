@@ -10,6 +10,7 @@ import errno
 import hashlib
 import os
 import socket
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -125,7 +126,7 @@ def test_the_warning_reaches_the_loaded_source(tmp_path: Path) -> None:
 # -- folders and special files -------------------------------------------------------
 
 
-def _notices(items: list[object]) -> list[str]:
+def _notices(items: Sequence[object]) -> list[str]:
     return [str(i) for i in items if isinstance(i, Skipped)]
 
 
