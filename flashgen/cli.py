@@ -16,8 +16,17 @@ from typing import Any
 import click
 
 from flashgen import __version__
-from flashgen.config import BuildConfig, KnownAnki, Level, Variant
+from flashgen.config import MAX_INPUT_MB, BuildConfig, KnownAnki, Level, Variant
 from flashgen.errors import FlashgenError
+
+
+def _printable(text: str) -> str:
+    """Text any terminal encoding takes: a file name's undecodable bytes become U+FFFD."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def _say(text: str, err: bool = False) -> None:
+    click.echo(_printable(text), err=err)
 
 
 def _friendly(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -28,7 +37,7 @@ def _friendly(func: Callable[..., Any]) -> Callable[..., Any]:
         try:
             return func(*args, **kwargs)
         except FlashgenError as exc:
-            raise click.ClickException(str(exc)) from exc
+            raise click.ClickException(_printable(str(exc))) from exc
 
     return wrapper
 
@@ -36,9 +45,19 @@ def _friendly(func: Callable[..., Any]) -> Callable[..., Any]:
 def _input_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """Options shared by ``build`` and ``stats``: what to read and what the learner knows."""
     options = [
-        click.argument("paths", nargs=-1, type=click.Path(path_type=Path)),
+        # readable=False: an unreadable file is reported by the build, which goes on
+        # with the others, instead of click refusing the whole command.
+        click.argument("paths", nargs=-1, type=click.Path(path_type=Path, readable=False)),
         click.option("--encoding", default=None, help="Decode text files with this encoding."),
         click.option("--title", default=None, help="Title of the document read from - (stdin)."),
+        click.option(
+            "--max-input-mb",
+            type=click.IntRange(min=1),
+            default=MAX_INPUT_MB,
+            show_default=True,
+            help="Refuse a document larger than this, unpacked (EPUB and DOCX members "
+            "included); a zip bomb stops here. Example: --max-input-mb 200",
+        ),
         click.option(
             "--split",
             type=click.Choice(["none", "chapters"]),
@@ -115,6 +134,7 @@ def _config(opts: dict[str, Any], **extra: Any) -> BuildConfig:
         encoding=opts["encoding"],
         title=opts["title"],
         split_chapters=opts["split"] == "chapters",
+        max_input_mb=opts["max_input_mb"],
         **extra,
     )
 
@@ -227,13 +247,13 @@ def build(**opts: Any) -> None:
         opts["paths"],
         config,
         None if quiet else _progress_bar(),
-        notify=lambda message: click.echo(f"note: {message}", err=True),
+        notify=lambda message: _say(f"note: {message}", err=True),
     )
     if not quiet:
         for notice in report.notices:
-            click.echo(f"note: {notice}", err=True)
+            _say(f"note: {notice}", err=True)
         for r in report.results:
-            click.echo(r.line())
+            _say(r.line())
     if opts["preview"]:
         from flashgen.cards.preview import preview_apkg
 
@@ -244,10 +264,10 @@ def build(**opts: Any) -> None:
                 report.failures.append(str(exc))
                 continue
             if not quiet:
-                click.echo(f"preview: {page}")
+                _say(f"preview: {page}")
     # A package that holds several decks fails once for all of them: one line.
     for failure in dict.fromkeys(report.failures + [r.error for r in report.results if r.error]):
-        click.echo(f"error: {failure}", err=True)
+        _say(f"error: {failure}", err=True)
     click.echo(report.summary())
     if not report.ok:
         sys.exit(1)
@@ -304,7 +324,7 @@ def stats(**opts: Any) -> None:
 
     report = statistics.report(opts["paths"], _config(opts), opts["level"])
     for notice in report.notices:
-        click.echo(f"note: {notice}", err=True)
+        _say(f"note: {notice}", err=True)
     rows, level = report.rows, report.level
     if opts["as_json"]:
         click.echo(statistics.to_json(rows, level))
@@ -312,9 +332,9 @@ def stats(**opts: Any) -> None:
         click.echo(statistics.format_table(rows, level))
     if opts["plot"]:
         plot = statistics.plot_coverage(report.curves, opts["plot"], level)
-        click.echo(f"plot: {plot}", err=True)
+        _say(f"plot: {plot}", err=True)
     for failure in report.failures:
-        click.echo(f"error: {failure}", err=True)
+        _say(f"error: {failure}", err=True)
     if not report.ok:
         sys.exit(1)
 
@@ -352,9 +372,9 @@ def preview(packages: tuple[Path, ...], out: Path | None, force: bool) -> None:
     failed = False
     for apkg, target in _preview_targets(packages, out):
         try:
-            click.echo(preview_apkg(apkg, target, force=force))
+            _say(str(preview_apkg(apkg, target, force=force)))
         except FlashgenError as exc:
-            click.echo(f"error: {exc}", err=True)
+            _say(f"error: {exc}", err=True)
             failed = True
     if failed:
         sys.exit(1)

@@ -6,6 +6,10 @@ from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
+# The default of --max-input-mb: the most a document may be, unpacked. A long novel
+# is 2 MB of text, a big EPUB 20 MB unpacked; a zip bomb stops here.
+MAX_INPUT_MB = 64
+
 
 class Level(str, Enum):
     """Learner level. Levels are exclusive bands; see :mod:`flashgen.words.levels`."""
@@ -63,3 +67,4 @@ class BuildConfig:
     known_anki: KnownAnki | None = None
     # The learner's collection: notes they have keep their Notes text and own tags.
     keep_edits_from: Path | None = None
+    max_input_mb: int = MAX_INPUT_MB  # a larger document (unpacked) is refused

@@ -32,7 +32,9 @@ def deck_id(name: str) -> int:
     >>> deck_id("flashgen::前瞻布局和发展未来产业") == deck_id("flashgen::前瞻布局和发展未来产业")
     True
     """
-    digest = hashlib.sha256(name.encode("utf-8")).digest()
+    # surrogatepass: a name holding a file name's undecodable bytes still has an ID
+    # (valid text encodes exactly as plain UTF-8, so no existing ID changes).
+    digest = hashlib.sha256(name.encode("utf-8", "surrogatepass")).digest()
     return (1 << 30) + int.from_bytes(digest[:4], "big") % (1 << 30)
 
 

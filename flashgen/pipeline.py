@@ -23,12 +23,13 @@ from flashgen.errors import FlashgenError, InputError
 from flashgen.gcpolicy import fewer_collections
 from flashgen.learner.edits import LearnerEdits
 from flashgen.learner.glossary import GlossaryEntry
-from flashgen.learner.vocabulary import vocabulary
+from flashgen.learner.vocabulary import Vocabulary, vocabulary
 from flashgen.lexicon import cedict, frequency, headwords, hsk, modern, traditional
 from flashgen.lexicon.han import HAN
 from flashgen.models import Chosen, Document
 from flashgen.pinyin import readings
 from flashgen.plural import counted, words_and_cards
+from flashgen.text.decode import check_encoding
 from flashgen.text.documents import ReadOptions, Skipped, find_sources, read_source
 from flashgen.words import levels, segment, wordhood
 from flashgen.words.analyse import Analysis, analyse
@@ -115,15 +116,22 @@ Progress = Callable[[int, int, str], None]
 def load_documents(
     config: BuildConfig, paths: tuple[Path, ...], report: BuildReport
 ) -> list[Document]:
-    """Read every source; a bad one is reported and the others go on."""
-    options = ReadOptions(config.encoding, config.title, config.split_chapters)
+    """Read every source; a bad one is reported and the others go on.
+
+    An ``--encoding`` that is no text encoding fails the whole run, before any reading.
+    """
+    if config.encoding is not None:
+        check_encoding(config.encoding)
+    options = ReadOptions(
+        config.encoding, config.title, config.split_chapters, config.max_input_mb << 20
+    )
     docs: list[Document] = []
     for item in find_sources(paths):
         if isinstance(item, InputError):
             report.failures.append(str(item))
             continue
         if isinstance(item, Skipped):
-            report.notices.append(f"{item.path}: skipped, not a document flashgen reads")
+            report.notices.append(str(item))
             continue
         try:
             loaded = read_source(item, options)
@@ -132,6 +140,7 @@ def load_documents(
             continue
         if loaded.encoding:
             report.notices.append(f"{item.name}: read as {loaded.encoding}")
+        report.notices.extend(loaded.warnings)
         for doc in loaded.documents:
             if HAN.search(doc.text):
                 docs.append(doc)
@@ -186,14 +195,16 @@ def plan(
     config: BuildConfig,
     progress: Progress | None = None,
     alone_in: Sequence[Path | None] = (),
+    vocab: Vocabulary | None = None,
 ) -> Iterator[PlannedDeck]:
     """Analyse documents in order and yield each one's deck (possibly empty).
 
     A word gets one note: the first document, in input order, that uses it has it.
     ``alone_in[i]``, when given, is the package that holds document ``i``'s deck
-    alone: that deck is written there as soon as it is annotated.
+    alone: that deck is written there as soon as it is annotated. ``vocab`` is the
+    learner's lists when the caller has read them already.
     """
-    vocab = vocabulary(config)
+    vocab = vocab or vocabulary(config)
     known, glossary, extra = vocab.known, vocab.glossary, vocab.extra
     jobs = parallel.auto_jobs(config.jobs, len(docs), sum(len(d.text) for d in docs))
     if jobs > 1:
@@ -362,11 +373,13 @@ def _build(
     for leftover in cleanup_partials(folder):
         report.notices.append(f"{leftover}: removed, left by an interrupted run")
     docs = load_documents(config, tuple(paths), report)
+    vocab = vocabulary(config)
+    report.notices.extend(vocab.notices)
     where = output.targets(config, docs, identity.unique_titles(docs))
     decks_in = Counter(where)
     alone_in = [p if decks_in[p] == 1 else None for p in where]
     pending: list[DeckSpec] = []
-    for i, planned in enumerate(plan(docs, config, progress, alone_in)):
+    for i, planned in enumerate(plan(docs, config, progress, alone_in, vocab)):
         doc, spec, path = planned.document, planned.spec, where[i]
         result = DocumentResult(
             doc.title, spec.name, words_seen=planned.words_seen, earlier=planned.earlier

@@ -401,6 +401,7 @@ def report(paths: Iterable[Path], config: BuildConfig, level: str) -> StatsRepor
 
     build = BuildReport()
     vocab = vocabulary(config)
+    build.notices.extend(vocab.notices)
     rows, curves = [], {}
     for doc, running, orders in document_stats(paths, config, build, vocab):
         assumed = {lv: assumed_known(running, vocab.known, lv) for lv in orders}

@@ -27,6 +27,7 @@ class Vocabulary:
     known: frozenset[str]
     glossary: dict[str, GlossaryEntry]
     edits: dict[str, LearnerEdits] = field(default_factory=dict)  # by note GUID
+    notices: tuple[str, ...] = ()  # what the learner should know about their lists
 
     @property
     def extra(self) -> tuple[str, ...]:
@@ -38,11 +39,16 @@ def vocabulary(config: BuildConfig) -> Vocabulary:
     """Read the learner's known words and glossary named in ``config``."""
     glossary = read_glossary(config.glossary_file) if config.glossary_file else {}
     edits = load_edits(config.keep_edits_from) if config.keep_edits_from else {}
-    return Vocabulary(known_words(config), glossary, edits)
+    notices: list[str] = []
+    return Vocabulary(known_words(config, notices), glossary, edits, tuple(notices))
 
 
-def known_words(config: BuildConfig) -> frozenset[str]:
-    """The learner's known words: the config's own, every known file, the Anki collection."""
+def known_words(config: BuildConfig, notices: list[str] | None = None) -> frozenset[str]:
+    """The learner's known words: the config's own, every known file, the Anki collection.
+
+    A collection that yields no word at all (a ``--known-field`` past the notes'
+    last field, a deck of pictures) is worth a notice, added to ``notices``.
+    """
     from flashgen.learner.known import load_known_anki, load_known_file
 
     known = set(config.known_words)
@@ -50,7 +56,13 @@ def known_words(config: BuildConfig) -> frozenset[str]:
         known |= load_known_file(f)
     if config.known_anki is not None:
         source = config.known_anki
-        known |= load_known_anki(
+        from_anki = load_known_anki(
             source.collection, deck=source.deck, notetype=source.notetype, field=source.field
         )
+        if not from_anki and notices is not None:
+            notices.append(
+                f"{source.collection}: 0 known words read from field {source.field} "
+                "(--known-field counts from 0; is it the field that holds the word?)"
+            )
+        known |= from_anki
     return frozenset(known)

@@ -18,8 +18,9 @@ Decoded(text='学习', encoding='utf-8')
 from __future__ import annotations
 
 import codecs
+import os
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from flashgen.errors import ConfigError, InputError
@@ -71,12 +72,73 @@ _MIN_ODD_MARGIN = 0.10
 _TEXT_PUNCTUATION = frozenset("，。、；：？！“”‘’（）《》〈〉【】「」『』…—·～　－％")
 
 
+# A forced --encoding whose reading has more odd characters than this share
+# (rare Han, compatibility ideographs, symbols, U+FFFD) is probably the wrong one.
+_MOJIBAKE_SHARE = 0.25
+# ...judged only on a text with at least this many non-ASCII characters.
+_MOJIBAKE_MIN_CHARS = 20
+
+# A file mixing UTF-8 and legacy lines is read line by line, each its own way.
+MIXED = "utf-8 and gbk, line by line"
+
+
 @dataclass(frozen=True)
 class Decoded:
-    """A document's text and the encoding it was read with (a Python codec name)."""
+    """A document's text and the encoding it was read with (a Python codec name, or MIXED).
+
+    ``warning`` says why the text may be wrong (a forced encoding that gives mojibake).
+    """
 
     text: str
     encoding: str
+    warning: str = field(default="", repr=False)
+
+
+def check_encoding(encoding: str) -> str:
+    """The codec's normalised name if ``encoding`` is a text encoding, else a one-line error.
+
+    Codecs such as rot13, hex, base64 and zlib turn bytes into bytes (or str into
+    str), and ``undefined`` decodes nothing: none can read a document.
+
+    >>> check_encoding("GBK")
+    'gbk'
+    >>> check_encoding("base64")
+    Traceback (most recent call last):
+    ...
+    flashgen.errors.ConfigError: --encoding base64: not a text encoding (try gbk, big5 or utf-16)
+    """
+    try:
+        info = codecs.lookup(encoding)
+    except (LookupError, ValueError):  # ValueError: a name with NUL bytes
+        raise ConfigError(f"--encoding {encoding}: unknown encoding name") from None
+    if not getattr(info, "_is_text_encoding", True):
+        raise ConfigError(f"--encoding {encoding}: not a text encoding (try gbk, big5 or utf-16)")
+    try:
+        info.decode(b"")  # "undefined" raises whatever it is given
+    except (UnicodeError, LookupError):
+        raise ConfigError(f"--encoding {encoding}: cannot decode any text") from None
+    return info.name
+
+
+def name_text(name: str) -> str:
+    """A file name as text: names that are not UTF-8 (GBK names from a Windows zip) decoded.
+
+    Python keeps undecodable bytes of a file name as lone surrogates, which no
+    UTF-8 text (a deck name, a database field, a message) can hold. A name that
+    reads as plain Chinese in GBK/GB18030 is read so; other bytes become U+FFFD.
+
+    >>> name_text(os.fsdecode("春节".encode("gbk")))
+    '春节'
+    >>> name_text("学习")
+    '学习'
+    """
+    if not any("\udc80" <= ch <= "\udcff" for ch in name):
+        return name
+    raw = os.fsencode(name)
+    legacy = _strict(raw, _FAMILIES[0])
+    if legacy is not None and odd_share(legacy.text)[0] <= _MAX_ODD_SHARE:
+        return legacy.text
+    return raw.decode("utf-8", errors="replace")
 
 
 _SHORT_FILE_BYTES = 1024
@@ -96,7 +158,8 @@ def decode_bytes(data: bytes, name: str, encoding: str | None = None) -> Decoded
     Decoded(text='ok', encoding='utf-8-sig')
     """
     if encoding is not None:
-        return _decode_as(data, name, encoding)
+        decoded = _decode_as(data, name, encoding)
+        return Decoded(decoded.text, encoding, _mojibake(decoded.text, name, encoding))
     if not data:
         return Decoded("", "utf-8")
     codec = bom_encoding(data)
@@ -122,14 +185,51 @@ def decode_bytes(data: bytes, name: str, encoding: str | None = None) -> Decoded
 
 def _decode_as(data: bytes, name: str, encoding: str) -> Decoded:
     """Decode strictly with one named codec, or raise a one-line error."""
-    try:
-        codec = codecs.lookup(encoding).name
-    except LookupError:
-        raise ConfigError(f"--encoding {encoding}: unknown encoding name") from None
+    codec = check_encoding(encoding)
     try:
         return Decoded(data.decode(codec), encoding)
     except UnicodeDecodeError as exc:
         raise InputError(f"{name}: cannot decode as {encoding}: {_where(exc)}") from None
+    except UnicodeError as exc:  # idna, punycode...: errors without a position
+        raise InputError(f"{name}: cannot decode as {encoding}: {exc}") from None
+
+
+def _mojibake(text: str, name: str, encoding: str) -> str:
+    """A warning when a forced encoding's reading does not look like Chinese, else ""."""
+    chars = sum(1 for ch in text if not ch.isascii())
+    if chars < _MOJIBAKE_MIN_CHARS:
+        return ""
+    share, _ = odd_share(text)
+    if share <= _MOJIBAKE_SHARE:
+        return ""
+    return (
+        f"{name}: read as {encoding}, but {share:.0%} of its non-ASCII characters are "
+        "unlikely in Chinese text: is --encoding right?"
+    )
+
+
+def _decode_lines(data: bytes) -> Decoded | None:
+    """A file of UTF-8 lines and GBK lines (two files pasted together), read line by line.
+
+    None unless both kinds occur and the whole reads as Chinese.
+    """
+    if b"\0" in data:
+        return None
+    lines, kinds = [], set()
+    for raw in data.split(b"\n"):
+        try:
+            lines.append(raw.decode("utf-8"))
+            kinds.add("utf-8" if not raw.isascii() else "ascii")
+        except UnicodeDecodeError:
+            legacy = _strict(raw, _FAMILIES[0])
+            if legacy is None:
+                return None
+            lines.append(legacy.text)
+            kinds.add("gbk")
+    text = "\n".join(lines)
+    if {"utf-8", "gbk"} <= kinds and odd_share(text)[0] <= _MAX_ODD_SHARE:
+        return Decoded(text, MIXED)
+    return None
 
 
 def _where(exc: UnicodeDecodeError) -> str:
@@ -164,6 +264,9 @@ def _decode_legacy(data: bytes, name: str) -> Decoded:
     decoded = [d for d in (_strict(data, c) for c in _FAMILIES) if d is not None]
     scored = sorted(((odd_share(d.text), d) for d in decoded), key=lambda pair: pair[0][0])
     if not scored or scored[0][0][0] > _MAX_ODD_SHARE:
+        mixed = _decode_lines(data)
+        if mixed is not None:
+            return mixed
         if is_binary(data):
             raise _failure(data, name, "looks like a binary file, not text")
         raise _failure(

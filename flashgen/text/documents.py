@@ -9,7 +9,9 @@ line is a short heading, else the file name.
 
 from __future__ import annotations
 
+import errno
 import re
+import stat
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -19,7 +21,8 @@ from flashgen import resources
 from flashgen.errors import InputError
 from flashgen.models import Document, Sentence
 from flashgen.text.clean import clean_text
-from flashgen.text.decode import decode_bytes
+from flashgen.text.decode import decode_bytes, name_text
+from flashgen.text.formats.archive import DEFAULT_MAX, too_large
 
 # A heading is short: the longest title among the shipped samples has 33
 # characters; 60 leaves room for long headlines while rejecting body paragraphs.
@@ -29,13 +32,20 @@ _SENTENCE = re.compile(r"[^。！？；…!?;]*(?:[。！？；…!?;]+[”’�
 _TITLE_END = re.compile(r"[。！？；，,.!?;]$")
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
+# Control characters, line and paragraph separators: a title is one line.
+_TITLE_BREAKS = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+# "::" separates deck levels in Anki: a title holds at most single colons.
+_TITLE_COLONS = re.compile(r":{2,}")
+# flashgen's own HTML previews, recognised when an input folder is also --out.
+_PREVIEW_MARKS = (b" \xc2\xb7 flashgen preview</title>", b'<header class="fg-bar">')
+_PREVIEW_HEAD = 1 << 20
 
 
 @dataclass(frozen=True)
 class Source:
     """Where a document's bytes come from: a file, a shipped sample, or stdin."""
 
-    name: str  # the file name, for messages and output names
+    name: str  # the file name as text (see decode.name_text), for messages and output names
     path: Path | None = None
     sample: str | None = None
 
@@ -43,28 +53,127 @@ class Source:
     def suffix(self) -> str:
         return Path(self.name).suffix.lower()
 
-    def read_bytes(self) -> bytes:
+    def read_bytes(self, max_bytes: int | None = None) -> bytes:
+        """The document's bytes; a file over ``max_bytes`` is refused without reading it all."""
         if self.sample is not None:
             return resources.sample_bytes(self.sample)
+        limit = -1 if max_bytes is None else max_bytes + 1
         if self.path is None:
-            return sys.stdin.buffer.read()
-        try:
-            return self.path.read_bytes()
-        except OSError as exc:
-            raise InputError(f"{self.path}: cannot read ({exc.strerror or exc})") from exc
+            stream = getattr(sys.stdin, "buffer", None)
+            if stream is None:
+                raise InputError("-: standard input is closed, nothing to read")
+            try:
+                data: bytes = stream.read(limit)
+            except (OSError, ValueError) as exc:
+                why = getattr(exc, "strerror", None) or exc
+                raise InputError(f"-: cannot read standard input ({why})") from None
+        else:
+            shown = shown_path(self.path)
+            try:
+                with self.path.open("rb") as file:
+                    data = file.read(limit)
+            except OSError as exc:
+                raise InputError(f"{shown}: cannot read ({exc.strerror or exc})") from None
+        if max_bytes is not None and len(data) > max_bytes:
+            raise too_large(self.name, max_bytes)
+        return data
+
+
+def shown_path(path: Path) -> str:
+    """A path for a message: text even when the name's bytes are not UTF-8."""
+    return name_text(str(path))
 
 
 @dataclass(frozen=True)
 class Skipped:
-    """A file in a folder that is not a document flashgen reads."""
+    """A file in a folder that is not a document flashgen reads, and why."""
 
     path: Path
+    why: str = "not a document flashgen reads"
+
+    def __str__(self) -> str:
+        return f"{shown_path(self.path)}: skipped, {self.why}"
 
 
 def _readable(path: Path) -> bool:
     from flashgen.text.formats import is_supported
 
     return path.suffix.lower() in TEXT_SUFFIXES or is_supported(path)
+
+
+def _kind(mode: int) -> str:
+    """What a file that is not a regular file is, for a message."""
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
+
+
+def _not_there(path: Path) -> str | None:
+    """Why a path that does not resolve cannot be read: a broken link or a loop; None if absent."""
+    try:
+        path.lstat()
+    except OSError:
+        return None
+    try:
+        path.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "a symbolic link loop"
+        if exc.errno == errno.ENOENT:
+            return "a broken symbolic link (its target is missing)"
+        return f"cannot be opened ({exc.strerror or exc})"
+    return None
+
+
+def _is_preview(path: Path) -> bool:
+    """Whether an .html file is one of flashgen's own previews (written by ``--preview``)."""
+    try:
+        with path.open("rb") as file:
+            head = file.read(_PREVIEW_HEAD)
+    except OSError:
+        return False
+    return all(mark in head for mark in _PREVIEW_MARKS)
+
+
+def _folder(path: Path) -> Iterator[Source | InputError | Skipped]:
+    """A folder's documents in name order; other entries skipped with a reason."""
+    shown = shown_path(path)
+    try:
+        entries = sorted(path.iterdir())
+    except OSError as exc:
+        yield InputError(f"{shown}: cannot list this folder ({exc.strerror or exc})")
+        return
+    denied = 0
+    for child in entries:
+        if child.name.startswith("."):
+            continue
+        try:
+            mode = child.stat().st_mode
+        except OSError as exc:
+            if exc.errno in (errno.EACCES, errno.EPERM):
+                denied += 1
+            else:
+                yield Skipped(child, _not_there(child) or f"cannot be opened ({exc.strerror})")
+            continue
+        if stat.S_ISDIR(mode):
+            continue  # folders are not searched below the one given
+        if not stat.S_ISREG(mode):
+            yield Skipped(child, _kind(mode))
+        elif not _readable(child):
+            yield Skipped(child)
+        elif child.suffix.lower() in (".html", ".htm") and _is_preview(child):
+            yield Skipped(child, "a flashgen preview")
+        else:
+            yield Source(name=name_text(child.name), path=child)
+    if denied:
+        yield InputError(
+            f"{shown}: cannot look inside this folder (permission denied): "
+            f"{denied} file{'s' if denied > 1 else ''} not read"
+        )
 
 
 def find_sources(
@@ -81,25 +190,35 @@ def find_sources(
             yield Source(name=name, sample=name)
         return
     for path in paths:
+        shown = shown_path(path)
         if str(path) == "-":
             yield Source(name=stdin_name)
-        elif path.is_dir():
-            for child in sorted(path.iterdir()):
-                if child.name.startswith("."):
-                    continue
-                if child.is_file() and _readable(child):
-                    yield Source(name=child.name, path=child)
-                elif child.is_file():
-                    yield Skipped(child)
-        elif path.is_file():
-            if _readable(path):
-                yield Source(name=path.name, path=path)
-            else:
-                yield InputError(f"{path}: unsupported file type {path.suffix or '(no suffix)'}")
-        elif not path.exists():
-            yield InputError(f"{path}: no such file or folder")
+            continue
+        try:
+            mode = path.stat().st_mode
+        except OSError as exc:
+            why = _not_there(path)
+            if why is None and exc.errno == errno.ENOENT:
+                why = "no such file or folder"
+            yield InputError(f"{shown}: {why or exc.strerror or exc}")
+            continue
+        if stat.S_ISDIR(mode):
+            yield from _folder(path)
+        elif not stat.S_ISREG(mode):
+            yield InputError(f"{shown}: {_kind(mode)}, not a document")
+        elif _readable(path):
+            yield Source(name=name_text(path.name), path=path)
         else:
-            yield InputError(f"{path}: not a regular file")
+            yield InputError(f"{shown}: unsupported file type {path.suffix or '(no suffix)'}")
+
+
+def clean_title(title: str) -> str:
+    """A title on one line with no deck separator: breaks and tabs become spaces, ``::`` one ``:``.
+
+    >>> clean_title("上册:::下册"), clean_title("a\\tb\\n c")
+    ('上册:下册', 'a b c')
+    """
+    return _TITLE_COLONS.sub(":", _TITLE_BREAKS.sub(" ", title)).strip()
 
 
 def title_of(text: str, fallback: str) -> str:
@@ -122,62 +241,74 @@ def title_of(text: str, fallback: str) -> str:
 
 @dataclass(frozen=True)
 class ReadOptions:
-    """How to read inputs: forced encoding, a title for stdin, chapters as documents."""
+    """How to read inputs: forced encoding, a title for stdin, chapters as documents, a limit."""
 
     encoding: str | None = None
     title: str | None = None
     split_chapters: bool = False
+    max_bytes: int = DEFAULT_MAX  # per document, unpacked (EPUB/DOCX members too)
 
 
 @dataclass(frozen=True)
 class Loaded:
-    """The documents read from one source, and the encoding used when not UTF-8."""
+    """The documents read from one source, the encoding used when not UTF-8, and warnings."""
 
     documents: tuple[Document, ...]
     encoding: str | None = None
+    warnings: tuple[str, ...] = ()
 
 
 def read_source(source: Source, options: ReadOptions) -> Loaded:
     """Read one source into documents (a book split by chapters gives several)."""
-    data = source.read_bytes()
+    data = source.read_bytes(options.max_bytes)
     stem = Path(source.name).stem
-    origin = f"sample:{source.sample}" if source.sample else str(source.path or "stdin")
+    origin = f"sample:{source.sample}" if source.sample else shown_path(source.path or Path("-"))
+    # --title names the document read from standard input, and no other.
+    title = options.title if source.path is None and source.sample is None else None
     used: list[str] = []
+    warnings: list[str] = []
     docs: tuple[Document, ...]
 
     def decode(raw: bytes, name: str) -> str:
         decoded = decode_bytes(raw, name, options.encoding)
         used.append(decoded.encoding)
+        if decoded.warning:
+            warnings.append(decoded.warning)
         return decoded.text
 
     from flashgen.text.formats import is_supported
 
     if not is_supported(Path(source.name)):  # plain text, stdin included
-        docs = (_text_document(decode(data, source.name), stem, origin, options.title),)
+        docs = (_text_document(decode(data, source.name), stem, origin, title),)
     else:
         from flashgen.text.formats import read_parts
 
         parts = read_parts(
-            Path(source.name), data, split_chapters=options.split_chapters, decode=decode
+            Path(source.name),
+            data,
+            split_chapters=options.split_chapters,
+            decode=decode,
+            max_bytes=options.max_bytes,
         )
         docs = tuple(
             Document(
-                title=_part_title(part.title or options.title or stem, part.chapter),
+                title=_part_title(clean_title(part.title) or title or stem, part.chapter),
                 text="\n".join(clean_text(line) for line in part.lines),
                 source=origin,
                 name=stem if part.chapter is None else f"{stem}-{i + 1:03d}",
                 labels=part.labels,
-                group=(part.title or stem) if part.chapter is not None else "",
+                group=(clean_title(part.title) or stem) if part.chapter is not None else "",
             )
             for i, part in enumerate(parts)
         )
     encoding = used[0] if used and used[0] not in ("utf-8", "utf-8-sig", "ascii") else None
-    return Loaded(docs, encoding)
+    return Loaded(docs, encoding, tuple(warnings))
 
 
 def _part_title(title: str, chapter: str | None) -> str:
-    title = title.replace("::", ":")
-    return title if chapter is None else f"{title}::{chapter.replace('::', ':')}"
+    """A deck title: the document's, then ``::`` and the chapter's for a book's chapter."""
+    title = clean_title(title) or "untitled"
+    return title if chapter is None else f"{title}::{clean_title(chapter) or 'untitled'}"
 
 
 def _text_document(text: str, stem: str, origin: str, title: str | None) -> Document:
@@ -189,7 +320,7 @@ def _text_document(text: str, stem: str, origin: str, title: str | None) -> Docu
         title = title or heading or None
     text = clean_text(text)
     return Document(
-        title=(title or title_of(text, stem)).replace("::", ":"),
+        title=_part_title(title or title_of(text, stem) or stem, None),
         text=text,
         source=origin,
         name=stem,

@@ -1,7 +1,7 @@
 """Visible text of HTML, one line per block, boilerplate left out.
 
-HTML goes through the standard library's tolerant ``html.parser`` into a small
-tree, so that a node can be judged with its ancestors and contents (a footnote
+HTML goes through a tolerant one-pass tokenizer (linear time, whatever is left
+open) into a small tree, so that a node can be judged with its ancestors and contents (a footnote
 marker is a link *inside* a ``<sup>``). Block elements and ``<br>`` end a line;
 navigation, scripts, styles, ruby annotations and footnote markers are skipped.
 Whitespace collapses as a browser would, except that a line break between two
@@ -14,9 +14,9 @@ source would otherwise split words); spaces written on one line stay.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 
 from flashgen.lexicon.han import WITH_PUNCTUATION
 
@@ -68,31 +68,30 @@ _HTML_HINT = re.compile(r"<!doctype\s+html|<html[\s>]|<body[\s>]|<head[\s>]", re
 _HTML_TAG = re.compile(r"</(?:p|div|span|h[1-6]|li|td|a|table)>|<br\s*/?>", re.IGNORECASE)
 
 
-@dataclass
+@dataclass(eq=False)
 class _Node:
     tag: str
     attrs: dict[str, str]
     children: list[_Node | str] = field(default_factory=list)
 
 
-class _TreeBuilder(HTMLParser):
+class _TreeBuilder:
     """Build a forgiving tree: unknown end tags are ignored, a new <p>/<li> closes the last."""
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.root = _Node("#root", {})
         self.stack = [self.root]
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        node = _Node(tag, {k: v or "" for k, v in attrs})
+    def handle_starttag(self, tag: str, attrs: dict[str, str]) -> None:
+        node = _Node(tag, attrs)
         if tag in ("p", "li", "dt", "dd", "tr", "td", "th") and self.stack[-1].tag == tag:
             self.stack.pop()
         self.stack[-1].children.append(node)
         if tag not in _VOID:
             self.stack.append(node)
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.stack[-1].children.append(_Node(tag, {k: v or "" for k, v in attrs}))
+    def handle_startendtag(self, tag: str, attrs: dict[str, str]) -> None:
+        self.stack[-1].children.append(_Node(tag, attrs))
 
     def handle_endtag(self, tag: str) -> None:
         for depth in range(len(self.stack) - 1, 0, -1):
@@ -104,18 +103,191 @@ class _TreeBuilder(HTMLParser):
         self.stack[-1].children.append(data)
 
 
+# The HTML tokenizer below follows the WHATWG rules where they matter for text:
+# every construct is scanned once, left to right, and one left open at the end
+# of the page (a comment, a tag, a quoted attribute value) swallows the rest, as
+# in a browser. The standard library's parser rescans such a construct at each
+# later "<" (80 s for 100 kB of "<p <p") and asserts on "<![ x>".
+_SPACE = re.compile(r"[\t\n\f\r ]*")
+_NAME = re.compile(r"[^\t\n\f\r />]*")
+_ATTR_NAME = re.compile(r"[^\t\n\f\r />][^\t\n\f\r />=]*")
+_UNQUOTED = re.compile(r"[^\t\n\f\r >]*")
+_RAW_TEXT = frozenset({"script", "style"})
+_RAW_END = {tag: re.compile(rf"</{tag}[\t\n\f\r />]", re.IGNORECASE) for tag in _RAW_TEXT}
+
+
+def _span(pattern: re.Pattern[str], page: str, i: int) -> tuple[str, int]:
+    """What ``pattern`` (which matches wherever it is tried) matches at ``i``, and its end."""
+    m = pattern.match(page, i)
+    assert m is not None  # each pattern matches the empty string, or is tried where it fits
+    return m.group(), m.end()
+
+
+def _start_tag(page: str, i: int, builder: _TreeBuilder) -> int:
+    """Read the start tag at ``page[i] == "<"``; the position after it, -1 if left open."""
+    tag, j = _span(_NAME, page, i + 1)
+    tag, size = tag.lower(), len(page)
+    attrs: dict[str, str] = {}
+    while True:
+        j = _span(_SPACE, page, j)[1]
+        if j >= size:
+            return -1
+        if page[j] == ">":
+            builder.handle_starttag(tag, attrs)
+            return j + 1
+        if page.startswith("/>", j):
+            builder.handle_startendtag(tag, attrs)
+            return j + 2
+        if page[j] == "/":
+            j += 1
+            continue
+        name, j = _span(_ATTR_NAME, page, j)
+        k = _span(_SPACE, page, j)[1]
+        value = ""
+        if k < size and page[k] == "=":
+            j = _span(_SPACE, page, k + 1)[1]
+            if j < size and page[j] in "'\"":
+                close = page.find(page[j], j + 1)
+                if close < 0:
+                    return -1
+                value, j = page[j + 1 : close], close + 1
+            else:
+                value, j = _span(_UNQUOTED, page, j)
+        attrs.setdefault(name.lower(), html.unescape(value))
+
+
+def _bogus(page: str, i: int, end: str = ">") -> int:
+    """Skip a comment-like construct ending in ``end``: the position after it, -1 if open."""
+    close = page.find(end, i)
+    return -1 if close < 0 else close + len(end)
+
+
+def _comment(page: str, i: int) -> int:
+    """Skip the comment at ``page[i:].startswith("<!--")``; -1 if it never ends."""
+    j = i + 4
+    if page.startswith(">", j) or page.startswith("->", j):  # <!--> and <!--->: empty
+        return page.index(">", j) + 1
+    while True:
+        close = page.find("--", j)
+        if close < 0:
+            return -1
+        k = close + 2
+        while page.startswith("-", k):  # "--->" ends too
+            k += 1
+        if page.startswith(">", k):
+            return k + 1
+        if page.startswith("!>", k):
+            return k + 2
+        j = k
+
+
+def _tokenize(page: str, builder: _TreeBuilder) -> None:
+    """Feed the page's tags and text (entities decoded) to ``builder``, in one pass."""
+    i, size = 0, len(page)
+    text: list[str] = []
+
+    def flush() -> None:
+        if text:
+            builder.handle_data(html.unescape("".join(text)))
+            text.clear()
+
+    while i < size:
+        lt = page.find("<", i)
+        if lt < 0:
+            text.append(page[i:])
+            break
+        text.append(page[i:lt])
+        flush()  # every construct, even a lone "<", ends a run of text (as html.parser did)
+        nxt = page[lt + 1 : lt + 2]
+        if nxt.isascii() and nxt.isalpha():
+            i = _start_tag(page, lt, builder)
+            tag = builder.stack[-1].tag
+            if i >= 0 and tag in _RAW_TEXT and builder.stack[-1].children == []:
+                end = _RAW_END[tag].search(page, i)
+                stop = end.start() if end else size
+                if stop > i:
+                    builder.handle_data(page[i:stop])
+                i = stop
+        elif nxt == "/":
+            after = page[lt + 2 : lt + 3]
+            if after.isascii() and after.isalpha():
+                i = _bogus(page, lt)
+                if i >= 0:
+                    builder.handle_endtag(_span(_NAME, page, lt + 2)[0].lower())
+            elif after == ">":
+                i = lt + 3
+            else:
+                i = _bogus(page, lt)
+        elif nxt == "!":
+            if page.startswith("<!--", lt):
+                i = _comment(page, lt)
+            elif page.startswith("<![CDATA[", lt):
+                i = _bogus(page, lt, "]]>")
+            else:
+                i = _bogus(page, lt)
+        elif nxt == "?":
+            i = _bogus(page, lt)
+        else:
+            text.append("<")
+            i = lt + 1
+        if i < 0:
+            break
+    flush()
+
+
 def _parse(markup: str) -> _Node:
     builder = _TreeBuilder()
-    builder.feed(markup)
-    builder.close()
+    _tokenize(markup, builder)
     return builder.root
 
 
 def _text(node: _Node | str) -> str:
-    """All text below a node, markup dropped."""
+    """All text below a node, markup dropped (no recursion: nesting may be thousands deep)."""
     if isinstance(node, str):
         return node
-    return "".join(_text(child) for child in node.children)
+    out: list[str] = []
+    stack: list[_Node | str] = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            out.append(item)
+        else:
+            stack.extend(reversed(item.children))
+    return "".join(out)
+
+
+# A footnote marker's text is short: longer link text is never one, so it is not collected.
+_MARK_MAX = 256
+
+
+def _short_text(node: _Node, memo: dict[int, str | None]) -> str | None:
+    """The text below ``node`` if at most ``_MARK_MAX`` characters, else None; memoised.
+
+    Each node is measured once however deeply links nest, so a page of 20,000
+    nested footnote links costs what 20,000 flat ones do.
+    """
+    stack: list[tuple[_Node, bool]] = [(node, False)]
+    while stack:
+        item, done = stack.pop()
+        if id(item) in memo:
+            continue
+        subs = [c for c in item.children if isinstance(c, _Node)]
+        if not done and any(id(c) not in memo for c in subs):
+            stack.append((item, True))
+            stack.extend((c, False) for c in subs if id(c) not in memo)
+            continue
+        parts: list[str] = []
+        size = 0
+        for child in item.children:
+            piece = child if isinstance(child, str) else memo[id(child)]
+            if piece is None or size + len(piece) > _MARK_MAX:
+                parts = []
+                size = -1
+                break
+            parts.append(piece)
+            size += len(piece)
+        memo[id(item)] = None if size < 0 else "".join(parts)
+    return memo[id(node)]
 
 
 def _words(value: str) -> set[str]:
@@ -125,7 +297,7 @@ def _words(value: str) -> set[str]:
     return words | set(value.lower().split())
 
 
-def _is_note_ref(node: _Node, in_sup: bool) -> bool:
+def _is_note_ref(node: _Node, in_sup: bool, memo: dict[int, str | None]) -> bool:
     """A footnote marker: a same-document link in a <sup>, or a link reading like ``[1]``."""
     if node.tag == "sup":
         links = [c for c in node.children if isinstance(c, _Node) and c.tag == "a"]
@@ -133,10 +305,13 @@ def _is_note_ref(node: _Node, in_sup: bool) -> bool:
         return bool(links) and not rest and all("#" in a.attrs.get("href", "") for a in links)
     if node.tag != "a" or "#" not in node.attrs.get("href", ""):
         return False
-    return in_sup or bool(_NOTE_MARK.match(_text(node).strip()))
+    if in_sup:
+        return True
+    text = _short_text(node, memo)
+    return text is not None and bool(_NOTE_MARK.match(text.strip()))
 
 
-def _skipped(node: _Node, in_article: bool, in_sup: bool) -> bool:
+def _skipped(node: _Node, in_article: bool, in_sup: bool, memo: dict[int, str | None]) -> bool:
     """Whether a node and everything below it is boilerplate or invisible."""
     a = node.attrs
     if node.tag in _SKIP_TAGS or (node.tag in _CHROME_TAGS and not in_article):
@@ -151,7 +326,7 @@ def _skipped(node: _Node, in_article: bool, in_sup: bool) -> bool:
         return True
     if (_words(a.get("class", "")) | _words(a.get("id", ""))) & _SKIP_NAMES:
         return True
-    return _is_note_ref(node, in_sup)
+    return _is_note_ref(node, in_sup, memo)
 
 
 @dataclass
@@ -189,12 +364,23 @@ def join_wrapped(text: str) -> str:
     return _SPACES.sub(" ", unwrap(_BACKLINK.sub("", text))).strip()
 
 
-def _walk(node: _Node, out: _Lines, in_article: bool, in_sup: bool) -> None:
-    for child in node.children:
+def _walk(root: _Node, out: _Lines) -> None:
+    """Collect the visible text below ``root`` into lines, with a stack instead of recursion."""
+    memo: dict[int, str | None] = {}
+    # Each frame: the children still to visit, in <article>/<main>, in <sup>, a block.
+    stack = [(iter(root.children), False, False, False)]
+    while stack:
+        children, in_article, in_sup, block = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            if block:
+                out.brk()
+            continue
         if isinstance(child, str):
             out.add(child)
             continue
-        if _skipped(child, in_article, in_sup):
+        if _skipped(child, in_article, in_sup, memo):
             continue
         tag = child.tag
         if tag == "br":
@@ -206,10 +392,10 @@ def _walk(node: _Node, out: _Lines, in_article: bool, in_sup: bool) -> None:
                 out.brk()
         elif tag in _BLOCK:
             out.brk()
-            _walk(child, out, in_article or tag in ("article", "main"), in_sup)
-            out.brk()
+            inside = in_article or tag in ("article", "main")
+            stack.append((iter(child.children), inside, in_sup, True))
         else:
-            _walk(child, out, in_article, in_sup or tag == "sup")
+            stack.append((iter(child.children), in_article, in_sup or tag == "sup", False))
 
 
 def html_to_lines(markup: str) -> list[str]:
@@ -221,20 +407,20 @@ def html_to_lines(markup: str) -> list[str]:
     ['中国人&朋友']
     """
     out = _Lines()
-    _walk(_parse(markup), out, False, False)
+    _walk(_parse(markup), out)
     out.brk()
     return out.done
 
 
 def _find(node: _Node, *tags: str) -> _Node | None:
     """The first element named one of ``tags``, in document order."""
-    for child in node.children:
+    stack = list(reversed(node.children))
+    while stack:
+        child = stack.pop()
         if isinstance(child, _Node):
             if child.tag in tags:
                 return child
-            found = _find(child, *tags)
-            if found:
-                return found
+            stack.extend(reversed(child.children))
     return None
 
 
@@ -274,18 +460,16 @@ def link_density(markup: str) -> float:
     0.375
     """
     linked = total = 0
-
-    def count(node: _Node, in_link: bool) -> None:
-        nonlocal linked, total
-        for child in node.children:
-            if isinstance(child, str):
-                size = len(join_wrapped(child))
-                total += size
-                linked += size if in_link else 0
-            elif child.tag not in _SKIP_TAGS or child.tag == "nav":
-                count(child, in_link or (child.tag == "a" and "href" in child.attrs))
-
-    count(_parse(markup), False)
+    stack: list[tuple[_Node | str, bool]] = [(_parse(markup), False)]
+    while stack:
+        node, in_link = stack.pop()
+        if isinstance(node, str):
+            size = len(join_wrapped(node))
+            total += size
+            linked += size if in_link else 0
+        elif node.tag not in _SKIP_TAGS or node.tag == "nav":
+            inside = in_link or (node.tag == "a" and "href" in node.attrs)
+            stack.extend((child, inside) for child in node.children)
     return linked / total if total else 0.0
 
 

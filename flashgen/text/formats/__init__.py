@@ -16,6 +16,7 @@ from pathlib import Path
 
 from flashgen.errors import InputError
 from flashgen.text.decode import bom_encoding
+from flashgen.text.formats.archive import DEFAULT_MAX, too_large
 from flashgen.text.formats.part import Part
 
 SUPPORTED_SUFFIXES = frozenset(
@@ -65,28 +66,33 @@ def read_parts(
     *,
     split_chapters: bool = False,
     decode: Decoder | None = None,
+    max_bytes: int = DEFAULT_MAX,
 ) -> list[Part]:
     """Read one document: the file at ``path``, or ``data`` if given (the suffix picks the reader).
 
     ``decode(data, name)`` turns the bytes of text formats into ``str``
     (default: :func:`decode_utf8`). ``split_chapters`` makes a book one part per chapter.
+    ``max_bytes`` bounds the document's size, unpacked: a larger one is an InputError.
     """
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise InputError(f"{path.name}: unsupported file type {suffix or '(no suffix)'}")
     if data is None:
         try:
-            data = path.read_bytes()
+            with path.open("rb") as file:
+                data = file.read(max_bytes + 1)
         except OSError as exc:
             raise InputError(f"{path.name}: cannot read ({exc.strerror or exc})") from None
+    if len(data) > max_bytes:
+        raise too_large(path.name, max_bytes)
     if suffix == ".epub":
         from flashgen.text.formats.epub import read_epub
 
-        return read_epub(path, data, split_chapters=split_chapters)
+        return read_epub(path, data, split_chapters=split_chapters, max_bytes=max_bytes)
     if suffix == ".docx":
         from flashgen.text.formats.docx import read_docx
 
-        return read_docx(path, data)
+        return read_docx(path, data, max_bytes)
     text = (decode or decode_utf8)(data, path.name)
     if suffix in SUBTITLE_SUFFIXES:
         from flashgen.text.formats.subtitles import read_subtitles

@@ -15,6 +15,7 @@ import zlib
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
+from flashgen.config import MAX_INPUT_MB
 from flashgen.errors import InputError
 
 # What opening a damaged, encrypted or exotic zip, or reading a member, can raise.
@@ -31,6 +32,13 @@ ZIP_ERRORS = (
 )
 # The first bytes of an OLE2 compound file: an old binary .doc renamed to .docx.
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
+# A member may inflate at most this many times its compressed size once past
+# _RATIO_FLOOR bytes: markup compresses 3-10 times, a zip bomb thousands of times.
+MAX_RATIO = 100
+# The unpacked bytes of one document unless the user says otherwise (--max-input-mb).
+DEFAULT_MAX = MAX_INPUT_MB << 20
+_RATIO_FLOOR = 1 << 20
+_CHUNK = 1 << 16
 
 
 def local(tag: str) -> str:
@@ -56,10 +64,51 @@ def invalid(path: Path, kind: str, why: str) -> InputError:
     return InputError(f"{path.name}: not a valid {kind} file ({why})")
 
 
-def open_zip(path: Path, data: bytes, kind: str) -> zipfile.ZipFile:
-    """Open the bytes as a zip archive, or explain why they are not one."""
+def too_large(name: str, max_bytes: int) -> InputError:
+    """The one error for a document over the input limit (``--max-input-mb``)."""
+    return InputError(
+        f"{name}: more than {max_bytes / 2**20:g} MB of input (unpacked); "
+        "--max-input-mb raises the limit"
+    )
+
+
+class LimitedZip(zipfile.ZipFile):
+    """A zip archive whose members are read within a budget of unpacked bytes.
+
+    ``read`` inflates a member a chunk at a time and stops as soon as the
+    document's budget (``--max-input-mb``, shared by all its members) is spent,
+    or the member inflates more than :data:`MAX_RATIO` times: a zip bomb costs
+    a few megabytes of memory, not gigabytes.
+    """
+
+    def __init__(self, data: bytes, path: Path, kind: str, max_bytes: int) -> None:
+        super().__init__(io.BytesIO(data))
+        self.path, self.kind, self.max_bytes, self.left = path, kind, max_bytes, max_bytes
+
+    def read(self, name: str | zipfile.ZipInfo, pwd: bytes | None = None) -> bytes:
+        info = name if isinstance(name, zipfile.ZipInfo) else self.getinfo(name)
+        chunks: list[bytes] = []
+        size = 0
+        with self.open(info, pwd=pwd) as member:
+            while chunk := member.read(_CHUNK):
+                size += len(chunk)
+                if size > self.left:
+                    raise too_large(self.path.name, self.max_bytes)
+                if size > _RATIO_FLOOR and size > MAX_RATIO * max(info.compress_size, 1):
+                    raise invalid(
+                        self.path,
+                        self.kind,
+                        f"{info.filename} inflates over {MAX_RATIO} times: a zip bomb?",
+                    )
+                chunks.append(chunk)
+        self.left -= size
+        return b"".join(chunks)
+
+
+def open_zip(path: Path, data: bytes, kind: str, max_bytes: int) -> LimitedZip:
+    """Open the bytes as a zip archive (members read within ``max_bytes``), or say why not."""
     try:
-        return zipfile.ZipFile(io.BytesIO(data))
+        return LimitedZip(data, path, kind, max_bytes)
     except ZIP_ERRORS as exc:
         if data.startswith(_OLE_MAGIC):
             why = "an old binary Office file; save it as .docx"

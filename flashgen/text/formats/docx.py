@@ -15,6 +15,7 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from flashgen.text.formats.archive import (
+    DEFAULT_MAX,
     ZIP_ERRORS,
     attr,
     children,
@@ -45,8 +46,13 @@ def _style_names(doc: zipfile.ZipFile) -> dict[str, str]:
 
 
 def _runs(element: ET.Element, out: list[str]) -> None:
-    """Append a paragraph's text: ``w:t`` runs, tabs as spaces, line breaks as newlines."""
-    for child in element:
+    """Append a paragraph's text: ``w:t`` runs, tabs as spaces, line breaks as newlines.
+
+    A stack, not recursion: runs and content controls may nest thousands deep.
+    """
+    stack = list(reversed(element))
+    while stack:
+        child = stack.pop()
         name = local(child.tag)
         if name in _SKIPPED:
             continue
@@ -59,7 +65,7 @@ def _runs(element: ET.Element, out: list[str]) -> None:
         elif name == "noBreakHyphen":
             out.append("-")
         else:
-            _runs(child, out)
+            stack.extend(reversed(child))
 
 
 def _style(paragraph: ET.Element, styles: dict[str, str]) -> str:
@@ -80,7 +86,9 @@ def _is_toc_block(sdt: ET.Element) -> bool:
 def _paragraphs(element: ET.Element, styles: dict[str, str]) -> list[tuple[str, str]]:
     """(style name, text) of each paragraph below ``element``, tables and controls included."""
     found: list[tuple[str, str]] = []
-    for child in element:
+    stack = list(reversed(element))
+    while stack:
+        child = stack.pop()
         name = local(child.tag)
         if name == "p":
             style = _style(child, styles)
@@ -94,7 +102,7 @@ def _paragraphs(element: ET.Element, styles: dict[str, str]) -> list[tuple[str, 
         elif name == "sdt" and _is_toc_block(child):
             continue
         elif name not in _SKIPPED:
-            found.extend(_paragraphs(child, styles))
+            stack.extend(reversed(child))
     return found
 
 
@@ -107,9 +115,9 @@ def _core_title(doc: zipfile.ZipFile) -> str:
     return next((join_wrapped(e.text or "") for e in children(root, "title")), "")
 
 
-def read_docx(path: Path, data: bytes) -> list[Part]:
+def read_docx(path: Path, data: bytes, max_bytes: int = DEFAULT_MAX) -> list[Part]:
     """One part: the body's lines; title from the document properties or a Title/Heading."""
-    with open_zip(path, data, KIND) as doc:
+    with open_zip(path, data, KIND, max_bytes) as doc:
         root = parse_member(doc, "word/document.xml", path, KIND)
         body = next((e for e in root if local(e.tag) == "body"), None)
         if body is None:

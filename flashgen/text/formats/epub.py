@@ -18,6 +18,7 @@ from urllib.parse import unquote
 from xml.etree import ElementTree as ET
 
 from flashgen.text.formats.archive import (
+    DEFAULT_MAX,
     ZIP_ERRORS,
     attr,
     children,
@@ -189,9 +190,11 @@ def _unique(titles: list[str]) -> list[str]:
     return out
 
 
-def read_epub(path: Path, data: bytes, *, split_chapters: bool = False) -> list[Part]:
+def read_epub(
+    path: Path, data: bytes, *, split_chapters: bool = False, max_bytes: int = DEFAULT_MAX
+) -> list[Part]:
     """The book as one part, or one part per chapter; each line labelled with its chapter."""
-    with open_zip(path, data, KIND) as book:
+    with open_zip(path, data, KIND, max_bytes) as book:
         title, chapters = _chapters(book, path)
     names = _unique([name for name, _ in chapters])
     if split_chapters and chapters:

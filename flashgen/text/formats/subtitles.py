@@ -25,6 +25,9 @@ from flashgen.text.markup import unwrap
 _TIME = r"(?:(\d+):)?(\d{1,2}):(\d{1,2})[,.](\d{1,3})"
 _TIMING = re.compile(rf"^\s*{_TIME}\s*-->\s*{_TIME}")
 _ASS_TIME = re.compile(r"^\s*(\d+):(\d{1,2}):(\d{1,2})")
+# A timing line gone wrong ("00:00:01.000 -> 00:00:02", "0:01 --> x"): its cue's text is kept.
+_TIMING_LIKE = re.compile(r"^\s*\d[\d:.,\s]*(?:-+\s*>|\u2192|=>)")
+_LOOSE_TIME = re.compile(r"(?:(\d+):)?(\d{1,2}):(\d{1,2})")
 _VTT_META = re.compile(r"^(?:WEBVTT|NOTE|STYLE|REGION)(?:\s|$)")
 _RUBY_TEXT = re.compile(r"<rt>.*?</rt>", re.S)
 _TAG = re.compile(r"</?[A-Za-z][^>]*>|<\d[\d:.]*>")  # <i>, <c.red>, <v Bob>, <00:01.000>
@@ -76,6 +79,12 @@ def _srt_vtt_cues(text: str) -> list[Cue]:
             continue
         timings = [i for i, row in enumerate(rows) if _TIMING.match(row)]
         if not timings:
+            broken = next((i for i, row in enumerate(rows) if _TIMING_LIKE.match(row)), None)
+            if broken is not None:  # a malformed timing line: keep the cue's text all the same
+                m = _LOOSE_TIME.search(rows[broken])
+                start = clock(*m.group(1, 2, 3)) if m else (cues[-1][0] if cues else "00:00:00")
+                cues.append((start, clean_cue("\n".join(rows[broken + 1 :]))))
+                continue
             if cues and not (len(rows) == 1 and rows[0].strip().isdigit()):
                 cues[-1][1].extend(clean_cue(block))  # a stray blank line inside a cue
             continue
