@@ -44,10 +44,16 @@ from flashgen import datacache
 from flashgen.lexicon.cedict import cedict
 from flashgen.lexicon.frequency import zipf
 from flashgen.lexicon.han import is_han
-from flashgen.lexicon.headwords import dictionary_words, is_function_word, is_noun
+from flashgen.lexicon.headwords import (
+    dictionary_words,
+    is_function_word,
+    is_noun,
+    is_noun_char,
+    is_plain_noun,
+)
 from flashgen.lexicon.hsk import hsk_level, hsk_words
 from flashgen.words import grammar
-from flashgen.words.names import is_organisation_name, name_shape
+from flashgen.words.names import SURNAMES, is_organisation_name, name_shape
 
 NUMERALS = "零〇一二三四五六七八九十百千万亿两几半"
 # Time and count units that follow numerals in dates and counts, beyond the
@@ -304,6 +310,37 @@ def _content_stem(stem: str) -> bool:
     return stem[0] not in grammar.INITIAL
 
 
+def _ends_in_name(parts: tuple[str, ...]) -> bool:
+    """An epithet before a person's name (白额虎 + 李四, 大刀 + 王五): the last
+    piece is a proper noun that opens with a family name, after at least two
+    characters. A place or a country at the end (数字中国) opens with no family
+    name."""
+    last = parts[-1]
+    return (
+        len(parts) >= 2
+        and len("".join(parts[:-1])) >= 2
+        and 2 <= len(last) <= 3
+        and last[0] in SURNAMES
+        and is_proper_noun(last)
+    )
+
+
+def _topic_zhe(parts: tuple[str, ...]) -> bool:
+    """者 after a noun: the literary topic particle ("as for X"), not the agent
+    suffix (先生者, 文明者, 书者). The suffix derives from a verb or an
+    adjective (破坏者, 反对者, 强者); a noun stem is a noun already. A stem of
+    one character derives unless it is a free noun or verb (书者, 吃者), since
+    the bound ones are literary adjectives (勇者, 贤者)."""
+    if len(parts) != 2 or parts[1] != "者":
+        return False
+    stem = parts[0]
+    if len(stem) == 1:
+        return stem in grammar.LOCALIZERS or (
+            _free_char(stem) and (is_noun_char(stem) or is_verb(stem))
+        )
+    return is_plain_noun(stem) and not is_verb(stem)
+
+
 # Prefixes that are also grammatical words: 总 "always", 非 "not". Before a
 # verb or a function word they are that word (总觉得, 总可以, 非但); a
 # derivation has a nominal stem (总设计师, 非人力, 非公有).
@@ -396,10 +433,14 @@ def judge(word: str, quoted: bool = False, evidence: str = "", parallel: bool = 
         return Verdict(False, "name", "holds a person's name", parts)
     if is_organisation_name(word):
         return Verdict(False, "name", "organisation's name", parts)
+    if _ends_in_name(parts):
+        return Verdict(False, "name", "an epithet and a name", parts)
     if idiom:
         if _idiom_grammar_ok(word):
             return Verdict(True, "word", "idiom shape", parts)
         return Verdict(False, "phrase", "function word inside an idiom shape", parts)
+    if _topic_zhe(parts):
+        return Verdict(False, "phrase", "者 after a noun (the topic particle)", parts)
     derivation = _derivation(word, parts)
     if (
         derivation != "prefix"
