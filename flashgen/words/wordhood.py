@@ -310,6 +310,16 @@ def _content_stem(stem: str) -> bool:
     return stem[0] not in grammar.INITIAL
 
 
+def _noun_headed(parts: tuple[str, ...]) -> bool:
+    """The last piece is a noun (jieba's tags) whose main sense is no verb, or
+    a noun-making suffix: the shape of a term (精神内耗, 新质生产力, 特种兵式旅游),
+    not of a clause (公理战胜)."""
+    last = parts[-1]
+    if len(last) == 1:
+        return is_noun_char(last) or last in SUFFIXES
+    return is_noun(last) and not is_verb(last)
+
+
 def _ends_in_name(parts: tuple[str, ...]) -> bool:
     """An epithet before a person's name (白额虎 + 李四, 大刀 + 王五): the last
     piece is a proper noun that opens with a family name, after at least two
@@ -439,6 +449,8 @@ def judge(word: str, quoted: bool = False, evidence: str = "", parallel: bool = 
         if _idiom_grammar_ok(word):
             return Verdict(True, "word", "idiom shape", parts)
         return Verdict(False, "phrase", "function word inside an idiom shape", parts)
+    if len(parts) >= 2 and len(parts[0]) > 1 and len(set(parts)) == 1:
+        return Verdict(False, "phrase", "a word repeated", parts)
     if _topic_zhe(parts):
         return Verdict(False, "phrase", "者 after a noun (the topic particle)", parts)
     derivation = _derivation(word, parts)
@@ -464,6 +476,10 @@ def judge(word: str, quoted: bool = False, evidence: str = "", parallel: bool = 
     coined = evidence in _PHRASE_EVIDENCE and len(parts[0]) == 1
     if not coined and _verb_object(parts):
         return Verdict(False, "phrase", "verb and object", parts)
+    if evidence == "quoted" and not parallel and len(word) >= 4 and not _noun_headed(parts):
+        # A quoted clause or predicate (公理战胜, 人格卑污) is a quotation,
+        # not a term: the quotation marks are no evidence for it.
+        evidence = ""
     if evidence == "quoted":
         return Verdict(True, "word", "quoted term", parts)
     if evidence in TERM_EVIDENCE:
