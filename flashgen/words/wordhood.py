@@ -81,6 +81,8 @@ SUFFIXES = frozenset(
 )
 # Suffixes that also derive from a single character: 勇者, 赤化, 端侧, 弹性.
 SHORT_SUFFIXES = frozenset("者化性式型感侧链")
+# Suffixes that make a noun of a verb or an adjective character: 搭子, 盖儿, 甜头.
+NOUN_SUFFIXES = frozenset("子儿头")
 # Productive prefixes: 超常规, 非公有, 反垄断, 双循环.
 PREFIXES = frozenset("超非反总副准伪亚泛双")
 # Prefixes that also make a word with one bound character: 自研, 自营.
@@ -393,8 +395,9 @@ def _verb_object(parts: tuple[str, ...]) -> bool:
         return False
     rest = "".join(parts[1:])
     if len(parts) == 2 and len(rest) == 1:
-        # 换鞋, but not 定稿: a bound character behind a verb makes a compound.
-        return not is_verb(rest) and _free_char(rest)
+        # 换鞋, but not 定稿: a bound character behind a verb makes a compound,
+        # and a noun suffix a noun (搭子, 盖儿, 念头).
+        return not is_verb(rest) and _free_char(rest) and rest not in NOUN_SUFFIXES
     if len(parts) == 2:
         return not is_verb(rest)
     return is_noun(rest) or not any(is_verb(p) for p in parts[1:])
@@ -473,7 +476,9 @@ def judge(word: str, quoted: bool = False, evidence: str = "", parallel: bool = 
         return Verdict(True, "word", "derivation", parts)
     # A quoted or enumerated verb and object is a coinage when the verb is one
     # character (撒胡椒面, 补短板); with a longer verb it is a phrase (告别精神内耗).
-    coined = evidence in _PHRASE_EVIDENCE and len(parts[0]) == 1
+    # Two characters are too short to be a coinage by quotation alone (“抢票”
+    # is a verb and its object) unless they are one of a parallel series.
+    coined = evidence in _PHRASE_EVIDENCE and len(parts[0]) == 1 and (len(word) > 2 or parallel)
     if not coined and _verb_object(parts):
         return Verdict(False, "phrase", "verb and object", parts)
     if evidence == "quoted" and not parallel and len(word) >= 4 and not _noun_headed(parts):
