@@ -20,9 +20,13 @@ judgement, with the evidence that found it):
   whole, unless a grammatical word stands where idioms have content
   (却还不奇, 实非无因);
 - a derivation (颠覆性, 体系化, 政绩观, 供给侧, 超长期) is a word: a dictionary
-  word plus a productive affix;
+  word plus a productive affix; but 者 after a noun is the literary topic
+  particle (学校者, 书者), not the agent suffix (篡改者, 强者);
+- an epithet before a listed name (黑旋风 + 张三) is a name;
 - a string with evidence of being a term (quoted, enumerated, an affix, an
-  association, repeated: see :mod:`flashgen.words.terms`) is a word;
+  association, repeated: see :mod:`flashgen.words.terms`) is a word; quotation
+  marks count only for a run that ends in a noun or a noun-making suffix
+  (not the clause 真理战胜);
 - two dictionary words in a row are a free combination (充分发挥 → 充分 +
   发挥) unless the whole is about as common as its rarer part, that is, the
   rarer part occurs mostly inside this whole (举国体制: 举国 1.34, whole 1.48);
