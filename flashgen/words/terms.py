@@ -55,6 +55,7 @@ from flashgen.words.wordhood import (
     SHORT_PREFIXES,
     SHORT_SUFFIXES,
     SUFFIXES,
+    adverb_before,
     is_bound,
     is_proper_noun,
     is_verb,
@@ -577,6 +578,8 @@ def _affix_candidates(tokens: Sequence[str]) -> list[Candidate]:
             before = tokens[i - 1] if i > 0 else ""
             if len(before) == 1 and is_verb(before):
                 continue  # a complement of the verb before it (把准, 看准)
+            if adverb_before(stem, affix):
+                continue  # the adverb, not the prefix (反觉得: "felt instead")
             out.append(Candidate(stem + affix, "affix"))
     return out
 

@@ -357,10 +357,23 @@ def _topic_zhe(parts: tuple[str, ...]) -> bool:
     return is_plain_noun(stem) and not is_verb(stem)
 
 
-# Prefixes that are also grammatical words: 总 "always", 非 "not". Before a
-# verb or a function word they are that word (总觉得, 总可以, 非但); a
-# derivation has a nominal stem (总设计师, 非人力, 非公有).
-_GRAMMATICAL_PREFIXES = PREFIXES & (grammar.INITIAL | grammar.COPULAS)
+# Prefixes that are also grammatical words: 总 "always", 非 "not", and 反
+# "instead" (the literary adverb of 反而). Before a verb or a function word
+# they are that word (总觉得, 总可以, 非但, 反觉得, 反利用); a derivation has a
+# nominal stem (总设计师, 非人力, 非公有, 反改革).
+_GRAMMATICAL_PREFIXES = PREFIXES & (grammar.INITIAL | grammar.COPULAS) | frozenset("反")
+
+
+def adverb_before(prefix: str, stem: str) -> bool:
+    """``prefix`` is the grammatical word, not a prefix, before ``stem``: 总,
+    非 or 反 before a verb or a function word (总觉得, 非但, 反觉得).
+
+    >>> adverb_before("反", "觉得"), adverb_before("反", "改革")
+    (True, False)
+    """
+    return prefix in _GRAMMATICAL_PREFIXES and (
+        is_verb(stem) or is_function_word(stem) or stem[0] in grammar.INITIAL
+    )
 
 
 def _derivation(word: str, parts: tuple[str, ...]) -> str:
@@ -383,11 +396,7 @@ def _derivation(word: str, parts: tuple[str, ...]) -> str:
     ):
         return "suffix"
     if len(stem_first) == 1 and stem_first in PREFIXES and len(stem_last) > 1:
-        if stem_first in _GRAMMATICAL_PREFIXES and (
-            is_verb(stem_last) or is_function_word(stem_last) or stem_last[0] in grammar.INITIAL
-        ):
-            return ""
-        return "prefix"
+        return "" if adverb_before(stem_first, stem_last) else "prefix"
     if stem_first in SHORT_PREFIXES and len(stem_last) == 1 and not _free_char(stem_last):
         return "prefix"
     return ""
