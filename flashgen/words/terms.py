@@ -60,6 +60,7 @@ from flashgen.words.wordhood import (
     is_proper_noun,
     is_verb,
     judge,
+    short_prefix_stem,
 )
 
 # Quoted strings of 2-6 Han characters: longer quotations are slogans or titles.
@@ -572,7 +573,7 @@ def _affix_candidates(tokens: Sequence[str]) -> list[Candidate]:
                 continue  # the affix takes a suffix of its own (押注 端 侧: 端侧)
             if (len(stem) > 1 and stem in words) or (len(stem) == 1 and affix in SHORT_SUFFIXES):
                 out.append(Candidate(stem + affix, "affix"))
-        elif stem in SHORT_PREFIXES and len(affix) == 1 and is_han(affix):
+        elif stem in SHORT_PREFIXES and len(affix) == 1 and short_prefix_stem(affix):
             out.append(Candidate(stem + affix, "affix"))  # the judgement wants a bound piece
         elif len(stem) == 1 and stem in PREFIXES and len(affix) > 1 and affix in words:
             before = tokens[i - 1] if i > 0 else ""

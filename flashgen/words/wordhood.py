@@ -364,6 +364,17 @@ def _topic_zhe(parts: tuple[str, ...]) -> bool:
 _GRAMMATICAL_PREFIXES = PREFIXES & (grammar.INITIAL | grammar.COPULAS) | frozenset("反")
 
 
+def short_prefix_stem(ch: str) -> bool:
+    """``ch`` can follow 自 "self-": a verb character (自研, 自辩), not a noun or
+    a grammatical character, before which 自 is the preposition "from" (自宋,
+    自汉, 自而).
+
+    >>> short_prefix_stem("研"), short_prefix_stem("宋"), short_prefix_stem("而")
+    (True, False, False)
+    """
+    return is_verb(ch) and ch not in grammar.INITIAL
+
+
 def adverb_before(prefix: str, stem: str) -> bool:
     """``prefix`` is the grammatical word, not a prefix, before ``stem``: 总,
     非 or 反 before a verb or a function word (总觉得, 非但, 反觉得).
@@ -397,7 +408,12 @@ def _derivation(word: str, parts: tuple[str, ...]) -> str:
         return "suffix"
     if len(stem_first) == 1 and stem_first in PREFIXES and len(stem_last) > 1:
         return "" if adverb_before(stem_first, stem_last) else "prefix"
-    if stem_first in SHORT_PREFIXES and len(stem_last) == 1 and not _free_char(stem_last):
+    if (
+        stem_first in SHORT_PREFIXES
+        and len(stem_last) == 1
+        and not _free_char(stem_last)
+        and short_prefix_stem(stem_last)
+    ):
         return "prefix"
     return ""
 
