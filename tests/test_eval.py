@@ -2,7 +2,8 @@
 
 - recall 1.0 on the words a good advanced deck of the seed must hold;
 - no excluded string (collocation, fragment, number, name) at any level;
-- every pinyin of the polyphone list right.
+- every pinyin of the polyphone list right;
+- for each genre text and 华盖集, no figure worse than today's (slow).
 """
 
 from __future__ import annotations
@@ -44,3 +45,36 @@ def test_levels_are_exclusive_bands(by_level: dict[str, set[str]]) -> None:
 def test_every_pinyin_of_the_polyphone_list_is_right() -> None:
     score = score_pinyin(read_tsv(EVAL / "pinyin-dev.tsv"))
     assert score.wrong == ()
+
+
+# Floors for the genre texts and 华盖集 (tests/eval_vocab.py prints the figures):
+# today's, so that no change makes them worse. The issue's targets are higher
+# (recall ≥ 0.85 everywhere, no J card left, ≤ 12% cards without a definition).
+_GENRE_RECALL_FLOOR = {
+    "tech-news": 0.96,
+    "society-feature": 0.93,
+    "policy-economy": 0.80,
+    "story-dialogue": 0.89,
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(_GENRE_RECALL_FLOOR))
+def test_genre_text_figures_hold(name: str) -> None:
+    from eval_vocab import genre
+
+    score = genre(name)
+    assert score.recall >= _GENRE_RECALL_FLOOR[name], score.missing
+    assert len(score.junk) <= 1, score.junk
+    assert score.pinyin_wrong == ()
+
+
+@pytest.mark.slow
+@needs_shared("corpus", "luxun", "华盖集.txt")
+def test_huagaiji_labelled_cards_hold() -> None:
+    from eval_vocab import huagaiji
+
+    score = huagaiji()
+    assert len(score.good_kept) >= 0.9 * score.good_total
+    assert len(score.junk_left) <= 6, score.junk_left
+    assert score.composed_share <= 0.172

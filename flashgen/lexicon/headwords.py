@@ -60,6 +60,36 @@ def _nouns() -> frozenset[str]:
     return frozenset(datacache.cached("jieba-nouns-1", ("flashgen", "jieba"), build))
 
 
+# jieba's tags for nouns that are not verbal or adjectival nouns (革命 is "vn").
+_PLAIN_NOUN_TAGS = frozenset({"n", "nr", "nz", "nt", "ns", "ng"})
+
+
+@cache
+def _plain_nouns() -> frozenset[str]:
+    from flashgen import resources
+
+    def build() -> list[str]:
+        nouns = []
+        with resources.jieba_dict_path().open(encoding="utf-8") as fh:
+            for line in fh:
+                parts = line.split()
+                if len(parts) == 3 and parts[2] in _PLAIN_NOUN_TAGS and len(parts[0]) > 1:
+                    nouns.append(parts[0])
+        return nouns
+
+    return frozenset(datacache.cached("jieba-plain-nouns-1", ("flashgen", "jieba"), build))
+
+
+def is_plain_noun(word: str) -> bool:
+    """jieba's dictionary tags ``word`` (two characters or more) as a noun, and
+    not as a verbal or adjectival noun (先生, 文明; not 革命, 劳动).
+
+    >>> is_plain_noun("先生"), is_plain_noun("革命")
+    (True, False)
+    """
+    return word in _plain_nouns()
+
+
 # jieba's tags that mark a single character as a noun morpheme.
 _NOUN_CHAR_TAGS = frozenset({"n", "ng", "nr", "nz"})
 
@@ -142,5 +172,6 @@ def warm_up() -> None:
     """Load the headword, noun and function-word sets (before forking workers that share them)."""
     dictionary_words()
     _nouns()
+    _plain_nouns()
     _noun_chars()
     _function_words()

@@ -62,14 +62,15 @@ QUANTIFIERS = frozenset("全多几诸凡")
 # What no new word begins with.
 INITIAL = PRONOUNS | ADVERBS | NEGATIONS | MODALS | PREPOSITIONS | CONJUNCTIONS | PARTICLES
 # What no new word ends with: a particle, a localizer, a complement, 有 or 是,
-# a pronoun or a preposition (书上, 撕去, 确有, 专向). (A derivational suffix such as 者 or 化 is a
-# suffix such as 者 or 化 is a different matter: see
+# a pronoun or a preposition (书上, 撕去, 确有, 专向). (A derivational suffix
+# such as 者 or 化 is a different matter: see
 # :data:`flashgen.words.wordhood.SUFFIXES`.)
 FINAL = PARTICLES | LOCALIZERS | COMPLEMENTS | COPULAS | PRONOUNS | PREPOSITIONS
 # What no new word holds inside, between two other pieces: pronouns, adverbs,
-# prepositions, conjunctions, particles, 有 and 是 (全让女师, 因这几句话, 可真有),
+# negations, modals, prepositions, conjunctions, particles, 有 and 是
+# (全让女师, 因这几句话, 可真有, 信不信, 安能成),
 # and directional complements between single characters (直起腰, 爬上去).
-INSIDE = PRONOUNS | ADVERBS | PREPOSITIONS | CONJUNCTIONS | PARTICLES | COPULAS
+INSIDE = PRONOUNS | ADVERBS | NEGATIONS | MODALS | PREPOSITIONS | CONJUNCTIONS | PARTICLES | COPULAS
 DIRECTIONAL = frozenset("来去起上下进出回过开")
 
 # Verbs of saying, asking and calling: a name is their subject or object

@@ -43,7 +43,7 @@ from functools import cache
 from flashgen.lexicon import traditional
 from flashgen.lexicon.frequency import zipf
 from flashgen.lexicon.han import UNIFIED, is_han
-from flashgen.lexicon.headwords import dictionary_words, is_noun, is_noun_char
+from flashgen.lexicon.headwords import dictionary_words, is_function_word, is_noun, is_noun_char
 from flashgen.lexicon.hsk import hsk_level
 from flashgen.models import Document
 from flashgen.text.documents import split_sentences
@@ -55,9 +55,12 @@ from flashgen.words.wordhood import (
     SHORT_PREFIXES,
     SHORT_SUFFIXES,
     SUFFIXES,
+    adverb_before,
+    is_bound,
     is_proper_noun,
     is_verb,
     judge,
+    short_prefix_stem,
 )
 
 # Quoted strings of 2-6 Han characters: longer quotations are slogans or titles.
@@ -427,6 +430,57 @@ def _phrasal(tokens: Sequence[str], a: int, b: int) -> bool:
     return b - a == 2 and is_verb(tokens[a]) and _noun_like(tokens[a + 1])
 
 
+def _slogan_verb(ch: str) -> bool:
+    """A single character that, before a noun, reads as a verb.
+
+    A verb by CC-CEDICT's main sense (补, 扩), a bound form (惠, 增) or an
+    adjective that acts on its object (稳 "steady", 强 "strong"): anything but
+    a grammatical character.
+    """
+    return is_han(ch) and ch not in grammar.INITIAL and ch not in NUMERALS
+
+
+def _free_verb(ch: str) -> bool:
+    """CC-CEDICT's main sense of ``ch`` is a free verb ("to know"; not "(bound
+    form) to increase", not "steady")."""
+    return is_verb(ch) and not is_bound(ch)
+
+
+def _slogan_items(tokens: Sequence[str], items: Sequence[tuple[int, int]]) -> list[str]:
+    """The items, when they form a list of policy slogans (补短板、惠民生、增后劲;
+    稳增长、扩内需), else [].
+
+    Each item is three characters that read as one character acting on a
+    two-character dictionary word (补 + 短板, even where the segmenter cut
+    补短 + 板), and at least half of those characters are no free verb: a
+    bound form (惠, 增) or an adjective (稳). Slogans compress a verb to its
+    bound character; a list of free verbs with objects is a list of phrases
+    (知科技、懂产业: "know technology, understand industry").
+    """
+    words = dictionary_words()
+    if len(items) < 2:
+        return []
+    found = []
+    for k, (a, b) in enumerate(items):
+        if k == 0:  # the verbs that govern the list go before it (要聚焦 + 补短板)
+            a = max((i for i in range(a, b) if len("".join(tokens[i:b])) >= 3), default=a)
+        item = "".join(tokens[a:b])
+        head, rest = item[:1], item[1:]
+        if not (
+            len(item) == 3
+            and is_han(item)
+            and item not in words
+            and _slogan_verb(head)
+            and rest in words
+            and not is_function_word(rest)
+        ):
+            return []
+        found.append(item)
+    if 2 * sum(1 for item in found if not _free_verb(item[0])) < len(found):
+        return []
+    return found
+
+
 def _enumeration_candidates(tokens: Sequence[str]) -> list[Candidate]:
     """Items of an enumeration made of several tokens (低空经济、数据要素、碳达峰),
     the item before 等 (激光雷达等传感器), and the noun after 等 that names the
@@ -443,7 +497,7 @@ def _enumeration_candidates(tokens: Sequence[str]) -> list[Candidate]:
     if "、" not in tokens and not _COORDINATORS.intersection(tokens) and "等" not in tokens:
         return []
     words = dictionary_words()
-    out = []
+    out: list[Candidate] = []
     in_lists: set[int] = set()  # where an item of an 、 list ends
     for group, listed in _enumerations(tokens):
         items = []
@@ -455,6 +509,10 @@ def _enumeration_candidates(tokens: Sequence[str]) -> list[Candidate]:
             items.append((a, b))
         if listed:
             in_lists.update(b for _, b in items)
+            slogans = _slogan_items(tokens, items)
+            if slogans:
+                out.extend(Candidate(item, "enumerated") for item in slogans)
+                continue
         if any(_phrasal(tokens, a, b) for a, b in items):
             continue
         heads = Counter(tokens[b - 1] for a, b in items if b > a)
@@ -518,12 +576,14 @@ def _affix_candidates(tokens: Sequence[str]) -> list[Candidate]:
                 continue  # the affix takes a suffix of its own (押注 端 侧: 端侧)
             if (len(stem) > 1 and stem in words) or (len(stem) == 1 and affix in SHORT_SUFFIXES):
                 out.append(Candidate(stem + affix, "affix"))
-        elif stem in SHORT_PREFIXES and len(affix) == 1 and is_han(affix):
+        elif stem in SHORT_PREFIXES and len(affix) == 1 and short_prefix_stem(affix):
             out.append(Candidate(stem + affix, "affix"))  # the judgement wants a bound piece
         elif len(stem) == 1 and stem in PREFIXES and len(affix) > 1 and affix in words:
             before = tokens[i - 1] if i > 0 else ""
             if len(before) == 1 and is_verb(before):
                 continue  # a complement of the verb before it (把准, 看准)
+            if adverb_before(stem, affix):
+                continue  # the adverb, not the prefix (反觉得: "felt instead")
             out.append(Candidate(stem + affix, "affix"))
     return out
 

@@ -20,9 +20,13 @@ judgement, with the evidence that found it):
   whole, unless a grammatical word stands where idioms have content
   (却还不奇, 实非无因);
 - a derivation (颠覆性, 体系化, 政绩观, 供给侧, 超长期) is a word: a dictionary
-  word plus a productive affix;
+  word plus a productive affix; but 者 after a noun is the literary topic
+  particle (学校者, 书者), not the agent suffix (篡改者, 强者);
+- an epithet before a listed name (黑旋风 + 张三) is a name;
 - a string with evidence of being a term (quoted, enumerated, an affix, an
-  association, repeated: see :mod:`flashgen.words.terms`) is a word;
+  association, repeated: see :mod:`flashgen.words.terms`) is a word; quotation
+  marks count only for a run that ends in a noun or a noun-making suffix
+  (not the clause 真理战胜);
 - two dictionary words in a row are a free combination (充分发挥 → 充分 +
   发挥) unless the whole is about as common as its rarer part, that is, the
   rarer part occurs mostly inside this whole (举国体制: 举国 1.34, whole 1.48);
@@ -44,10 +48,16 @@ from flashgen import datacache
 from flashgen.lexicon.cedict import cedict
 from flashgen.lexicon.frequency import zipf
 from flashgen.lexicon.han import is_han
-from flashgen.lexicon.headwords import dictionary_words, is_function_word, is_noun
+from flashgen.lexicon.headwords import (
+    dictionary_words,
+    is_function_word,
+    is_noun,
+    is_noun_char,
+    is_plain_noun,
+)
 from flashgen.lexicon.hsk import hsk_level, hsk_words
 from flashgen.words import grammar
-from flashgen.words.names import is_organisation_name, name_shape
+from flashgen.words.names import SURNAMES, is_organisation_name, name_shape
 
 NUMERALS = "零〇一二三四五六七八九十百千万亿两几半"
 # Time and count units that follow numerals in dates and counts, beyond the
@@ -75,6 +85,8 @@ SUFFIXES = frozenset(
 )
 # Suffixes that also derive from a single character: 勇者, 赤化, 端侧, 弹性.
 SHORT_SUFFIXES = frozenset("者化性式型感侧链")
+# Suffixes that make a noun of a verb or an adjective character: 搭子, 盖儿, 甜头.
+NOUN_SUFFIXES = frozenset("子儿头")
 # Productive prefixes: 超常规, 非公有, 反垄断, 双循环.
 PREFIXES = frozenset("超非反总副准伪亚泛双")
 # Prefixes that also make a word with one bound character: 自研, 自营.
@@ -304,10 +316,75 @@ def _content_stem(stem: str) -> bool:
     return stem[0] not in grammar.INITIAL
 
 
-# Prefixes that are also grammatical words: 总 "always", 非 "not". Before a
-# verb or a function word they are that word (总觉得, 总可以, 非但); a
-# derivation has a nominal stem (总设计师, 非人力, 非公有).
-_GRAMMATICAL_PREFIXES = PREFIXES & (grammar.INITIAL | grammar.COPULAS)
+def _noun_headed(parts: tuple[str, ...]) -> bool:
+    """The last piece is a noun (jieba's tags) whose main sense is no verb, or
+    a noun-making suffix: the shape of a term (精神内耗, 新质生产力, 特种兵式旅游),
+    not of a clause (公理战胜)."""
+    last = parts[-1]
+    if len(last) == 1:
+        return is_noun_char(last) or last in SUFFIXES
+    return is_noun(last) and not is_verb(last)
+
+
+def _ends_in_name(parts: tuple[str, ...]) -> bool:
+    """An epithet before a person's name (白额虎 + 李四, 大刀 + 王五): the last
+    piece is a proper noun that opens with a family name, after at least two
+    characters. A place or a country at the end (数字中国) opens with no family
+    name."""
+    last = parts[-1]
+    return (
+        len(parts) >= 2
+        and len("".join(parts[:-1])) >= 2
+        and 2 <= len(last) <= 3
+        and last[0] in SURNAMES
+        and is_proper_noun(last)
+    )
+
+
+def _topic_zhe(parts: tuple[str, ...]) -> bool:
+    """者 after a noun: the literary topic particle ("as for X"), not the agent
+    suffix (先生者, 文明者, 书者). The suffix derives from a verb or an
+    adjective (破坏者, 反对者, 强者); a noun stem is a noun already. A stem of
+    one character derives unless it is a free noun or verb (书者, 吃者), since
+    the bound ones are literary adjectives (勇者, 贤者)."""
+    if len(parts) != 2 or parts[1] != "者":
+        return False
+    stem = parts[0]
+    if len(stem) == 1:
+        return stem in grammar.LOCALIZERS or (
+            _free_char(stem) and (is_noun_char(stem) or is_verb(stem))
+        )
+    return is_plain_noun(stem) and not is_verb(stem)
+
+
+# Prefixes that are also grammatical words: 总 "always", 非 "not", and 反
+# "instead" (the literary adverb of 反而). Before a verb or a function word
+# they are that word (总觉得, 总可以, 非但, 反觉得, 反利用); a derivation has a
+# nominal stem (总设计师, 非人力, 非公有, 反改革).
+_GRAMMATICAL_PREFIXES = PREFIXES & (grammar.INITIAL | grammar.COPULAS) | frozenset("反")
+
+
+def short_prefix_stem(ch: str) -> bool:
+    """``ch`` can follow 自 "self-": a verb character (自研, 自辩), not a noun or
+    a grammatical character, before which 自 is the preposition "from" (自宋,
+    自汉, 自而).
+
+    >>> short_prefix_stem("研"), short_prefix_stem("宋"), short_prefix_stem("而")
+    (True, False, False)
+    """
+    return is_verb(ch) and ch not in grammar.INITIAL
+
+
+def adverb_before(prefix: str, stem: str) -> bool:
+    """``prefix`` is the grammatical word, not a prefix, before ``stem``: 总,
+    非 or 反 before a verb or a function word (总觉得, 非但, 反觉得).
+
+    >>> adverb_before("反", "觉得"), adverb_before("反", "改革")
+    (True, False)
+    """
+    return prefix in _GRAMMATICAL_PREFIXES and (
+        is_verb(stem) or is_function_word(stem) or stem[0] in grammar.INITIAL
+    )
 
 
 def _derivation(word: str, parts: tuple[str, ...]) -> str:
@@ -330,12 +407,13 @@ def _derivation(word: str, parts: tuple[str, ...]) -> str:
     ):
         return "suffix"
     if len(stem_first) == 1 and stem_first in PREFIXES and len(stem_last) > 1:
-        if stem_first in _GRAMMATICAL_PREFIXES and (
-            is_verb(stem_last) or is_function_word(stem_last) or stem_last[0] in grammar.INITIAL
-        ):
-            return ""
-        return "prefix"
-    if stem_first in SHORT_PREFIXES and len(stem_last) == 1 and not _free_char(stem_last):
+        return "" if adverb_before(stem_first, stem_last) else "prefix"
+    if (
+        stem_first in SHORT_PREFIXES
+        and len(stem_last) == 1
+        and not _free_char(stem_last)
+        and short_prefix_stem(stem_last)
+    ):
         return "prefix"
     return ""
 
@@ -346,8 +424,9 @@ def _verb_object(parts: tuple[str, ...]) -> bool:
         return False
     rest = "".join(parts[1:])
     if len(parts) == 2 and len(rest) == 1:
-        # 换鞋, but not 定稿: a bound character behind a verb makes a compound.
-        return not is_verb(rest) and _free_char(rest)
+        # 换鞋, but not 定稿: a bound character behind a verb makes a compound,
+        # and a noun suffix a noun (搭子, 盖儿, 念头).
+        return not is_verb(rest) and _free_char(rest) and rest not in NOUN_SUFFIXES
     if len(parts) == 2:
         return not is_verb(rest)
     return is_noun(rest) or not any(is_verb(p) for p in parts[1:])
@@ -396,10 +475,16 @@ def judge(word: str, quoted: bool = False, evidence: str = "", parallel: bool = 
         return Verdict(False, "name", "holds a person's name", parts)
     if is_organisation_name(word):
         return Verdict(False, "name", "organisation's name", parts)
+    if _ends_in_name(parts):
+        return Verdict(False, "name", "an epithet and a name", parts)
     if idiom:
         if _idiom_grammar_ok(word):
             return Verdict(True, "word", "idiom shape", parts)
         return Verdict(False, "phrase", "function word inside an idiom shape", parts)
+    if len(parts) >= 2 and len(parts[0]) > 1 and len(set(parts)) == 1:
+        return Verdict(False, "phrase", "a word repeated", parts)
+    if _topic_zhe(parts):
+        return Verdict(False, "phrase", "者 after a noun (the topic particle)", parts)
     derivation = _derivation(word, parts)
     if (
         derivation != "prefix"
@@ -420,9 +505,15 @@ def judge(word: str, quoted: bool = False, evidence: str = "", parallel: bool = 
         return Verdict(True, "word", "derivation", parts)
     # A quoted or enumerated verb and object is a coinage when the verb is one
     # character (撒胡椒面, 补短板); with a longer verb it is a phrase (告别精神内耗).
-    coined = evidence in _PHRASE_EVIDENCE and len(parts[0]) == 1
+    # Two characters are too short to be a coinage by quotation alone (“抢票”
+    # is a verb and its object) unless they are one of a parallel series.
+    coined = evidence in _PHRASE_EVIDENCE and len(parts[0]) == 1 and (len(word) > 2 or parallel)
     if not coined and _verb_object(parts):
         return Verdict(False, "phrase", "verb and object", parts)
+    if evidence == "quoted" and not parallel and len(word) >= 4 and not _noun_headed(parts):
+        # A quoted clause or predicate (公理战胜, 人格卑污) is a quotation,
+        # not a term: the quotation marks are no evidence for it.
+        evidence = ""
     if evidence == "quoted":
         return Verdict(True, "word", "quoted term", parts)
     if evidence in TERM_EVIDENCE:
