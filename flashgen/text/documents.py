@@ -10,12 +10,14 @@ line is a short heading, else the file name.
 from __future__ import annotations
 
 import errno
+import os
 import re
 import stat
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from flashgen import resources
 from flashgen.errors import InputError
@@ -48,6 +50,9 @@ class Source:
     name: str  # the file name as text (see decode.name_text), for messages and output names
     path: Path | None = None
     sample: str | None = None
+    # The subfolders between the folder the user named and the file (texts/2024/a.txt
+    # named as texts: ("2024",)): they become parent decks, flashgen::2024::<title>.
+    folders: tuple[str, ...] = ()
 
     @property
     def suffix(self) -> str:
@@ -140,7 +145,54 @@ def _is_preview(path: Path) -> bool:
 
 
 def _folder(path: Path) -> Iterator[Source | InputError | Skipped]:
-    """A folder's documents in name order; other entries skipped with a reason."""
+    """A folder's documents, its subfolders' too, in a stable order; other entries skipped.
+
+    Entries are taken in name order, a subfolder's documents where its name
+    falls (texts/2024/ before texts/b.txt); hidden entries (a leading dot) are
+    left out. A link to a folder is followed once: a folder already read
+    (a link loop, or two links to one folder) is skipped with a reason.
+    """
+    seen: set[tuple[int, int]] = set()
+    try:
+        info = path.stat()
+        seen.add((info.st_dev, info.st_ino))
+    except OSError:
+        pass
+    yield from _walk(path, (), seen)
+
+
+def _walk(
+    path: Path, folders: tuple[str, ...], seen: set[tuple[int, int]]
+) -> Iterator[Source | InputError | Skipped]:
+    """One folder's entries; subfolders by an explicit stack of iterators (no recursion)."""
+    stack: list[tuple[Path, tuple[str, ...], Iterator[Source | InputError | Skipped]]] = [
+        (path, folders, _entries(path, folders))
+    ]
+    while stack:
+        folder, names, entries = stack[-1]
+        item = next(entries, None)
+        if item is None:
+            stack.pop()
+        elif isinstance(item, _Subfolder):
+            key = (item.info.st_dev, item.info.st_ino)
+            if key in seen:
+                yield Skipped(item.path, "a folder already read (a link loop or a second link)")
+            else:
+                seen.add(key)
+                sub = (*names, name_text(item.path.name))
+                stack.append((item.path, sub, _entries(item.path, sub)))
+        else:
+            yield item
+
+
+@dataclass(frozen=True)
+class _Subfolder:
+    path: Path
+    info: os.stat_result
+
+
+def _entries(path: Path, folders: tuple[str, ...]) -> Iterator[Any]:
+    """The entries of one folder: documents, skipped entries, errors and subfolders."""
     shown = shown_path(path)
     try:
         entries = sorted(path.iterdir())
@@ -152,23 +204,24 @@ def _folder(path: Path) -> Iterator[Source | InputError | Skipped]:
         if child.name.startswith("."):
             continue
         try:
-            mode = child.stat().st_mode
+            info = child.stat()
         except OSError as exc:
             if exc.errno in (errno.EACCES, errno.EPERM):
                 denied += 1
             else:
                 yield Skipped(child, _not_there(child) or f"cannot be opened ({exc.strerror})")
             continue
+        mode = info.st_mode
         if stat.S_ISDIR(mode):
-            continue  # folders are not searched below the one given
-        if not stat.S_ISREG(mode):
+            yield _Subfolder(child, info)
+        elif not stat.S_ISREG(mode):
             yield Skipped(child, _kind(mode))
         elif not _readable(child):
             yield Skipped(child)
         elif child.suffix.lower() in (".html", ".htm") and _is_preview(child):
             yield Skipped(child, "a flashgen preview")
         else:
-            yield Source(name=name_text(child.name), path=child)
+            yield Source(name=name_text(child.name), path=child, folders=folders)
     if denied:
         yield InputError(
             f"{shown}: cannot look inside this folder (permission denied): "
@@ -301,8 +354,24 @@ def read_source(source: Source, options: ReadOptions) -> Loaded:
             )
             for i, part in enumerate(parts)
         )
+    if source.folders:
+        docs = tuple(_in_folders(d, source.folders) for d in docs)
     encoding = used[0] if used and used[0] not in ("utf-8", "utf-8-sig", "ascii") else None
     return Loaded(docs, encoding, tuple(warnings))
+
+
+def _in_folders(doc: Document, folders: tuple[str, ...]) -> Document:
+    """A document of a subfolder: its folders become parent decks (``2024::<title>``).
+
+    >>> _in_folders(Document("春节", "……", "t/2024/a.txt", "a"), ("2024",)).title
+    '2024::春节'
+    """
+    parents = "::".join(clean_title(f) or "untitled" for f in folders)
+    return replace(
+        doc,
+        title=f"{parents}::{doc.title}",
+        group=f"{parents}::{doc.group}" if doc.group else "",
+    )
 
 
 def _part_title(title: str, chapter: str | None) -> str:
