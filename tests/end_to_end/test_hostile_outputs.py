@@ -227,10 +227,12 @@ def test_known_anki_never_reads_another_programs_uncommitted_changes(tmp_path: P
     path = tmp_path / "profile" / "collection.anki2"
     path.parent.mkdir()
     col = Collection(str(path))
+    basic, default = col.models.by_name("Basic"), col.decks.id("Default")
+    assert basic is not None and default is not None
     for word in ("学习", "经济", "发展"):
-        note = col.new_note(col.models.by_name("Basic"))
+        note = col.new_note(basic)
         note["Front"], note["Back"] = word, "x"
-        col.add_note(note, col.decks.id("Default"))
+        col.add_note(note, default)
     col.close()
     with sqlite3.connect(path) as conn:
         conn.execute("PRAGMA journal_mode = DELETE")
