@@ -17,6 +17,7 @@ from flashgen.lexicon.han import is_han
 from flashgen.lexicon.headwords import dictionary_words
 from flashgen.lexicon.hsk import hsk_level
 from flashgen.models import Document, Example, Sentence, WordUse
+from flashgen.text.bylines import credit_prefix, is_byline
 from flashgen.text.documents import split_sentences
 from flashgen.words import examples, segment, terms
 from flashgen.words.wordhood import (
@@ -163,6 +164,10 @@ def _excluded(word: str) -> bool:
 # below it, so no example is ever built for it.
 _UNWANTED: tuple[float, None] = (-math.inf, None)
 
+# What a dateline opening a sentence (新华社北京5月31日电 ...) adds to its example
+# cost: more than any length or completeness cost of an ordinary sentence.
+_CREDIT_COST = 50.0
+
 # keep(word, zipf, hsk): is the word wanted? (see :func:`analyse`)
 Keep = Callable[[str, float | None, int | None], bool]
 
@@ -175,6 +180,9 @@ def analyse(
     keep: Keep | None = None,
 ) -> Analysis:
     """Segment ``document`` and collect each candidate word's use and best example.
+
+    Source, byline and date lines (:mod:`flashgen.text.bylines`) count as
+    running words but give no word a use: a word found only there gets no card.
 
     A word's best example is in its sentence of lowest :func:`examples.score`
     (the first of those), at its first occurrence there. With ``keep``, the
@@ -195,10 +203,16 @@ def analyse(
         tokens = sentence_tokens(simple, known_terms, extra)
         original: tuple[str, ...] | None = None
         cost = examples.score(sentence.text)
+        # A source, byline or date line is read (its words are running words)
+        # but gives no word a use or an example; a sentence opening with a
+        # dateline is an example only when the word has no better one.
+        byline = is_byline(sentence.text)
+        if credit_prefix(sentence.text):
+            cost += _CREDIT_COST
         converted = sentence.text != simple  # else every word is written as it is
         for word, start, tag in units(tokens, all_terms, glossary):
             running.append(word)
-            if _excluded(word):
+            if byline or _excluded(word):
                 continue
             if converted and word not in counts:  # first seen, in another script
                 forms[word] = sentence.text[start : start + len(word)]
