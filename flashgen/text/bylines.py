@@ -31,13 +31,16 @@ _CREDIT = (
 _COLON = r"\s*[：:]"
 _LABEL_LINE = re.compile(rf"^[（(【\[]?\s*{_CREDIT}{_COLON}")
 # Labels that only ever name a source: whatever follows them is a citation.
-_SOURCE_LABEL = re.compile(r"^[（(【\[]?\s*(?:来源|稿源|出处|新闻来源|来源网站|转载自|本文来源|原标题)\s*[：:]")
+_SOURCE_LABEL = re.compile(
+    r"^[（(【\[]?\s*(?:来源|稿源|出处|新闻来源|来源网站|转载自|本文来源|原标题)\s*[：:]"
+)
 # A bracketed credit: （记者 张三）, （通讯员 李四 记者 王五）, 【责任编辑：赵六】.
 _BRACKETED = re.compile(rf"^[（(【\[]\s*{_CREDIT}[\s：:]")
 # An opening credit: 本报记者 张三, 本报讯, 本报北京6月1日电, 新华社北京5月31日电, 人民网北京电.
 _PLACE_DATE = r"[\u4e00-\u9fff]{0,8}?(?:\d{1,2}月\d{1,2}日)?"
 _OPENING = re.compile(
-    rf"^(?:本报记者|本报讯|(?:特约)?记者(?=[ \u3000])|通讯员(?=[ \u3000])|本报{_PLACE_DATE}电|[\u4e00-\u9fff]{{1,6}}社{_PLACE_DATE}电|"
+    rf"^(?:本报记者|本报讯|(?:特约)?记者(?=[ \u3000])|通讯员(?=[ \u3000])|"
+    rf"本报{_PLACE_DATE}电|[\u4e00-\u9fff]{{1,6}}社{_PLACE_DATE}电|"
     rf"[\u4e00-\u9fff]{{1,6}}网{_PLACE_DATE}电|[（(]\s*[\u4e00-\u9fff]{{1,6}}社{_PLACE_DATE}电\s*[）)])"
 )
 # What a date or edition line is made of, besides names in 《》.
