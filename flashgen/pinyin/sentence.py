@@ -103,6 +103,8 @@ _HAN_CHAR = re.compile(r"[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U0002000
 # Tokens written onto the word before them (GB/T 16159 4.1.3: 们 is part of the word).
 _ATTACHED = frozenset({"们"})
 _ERHUA = frozenset({"er5", "r5", "r"})
+# Marks Chinese writes doubled (——, ……): one Western mark, however the text was cut.
+_DOUBLED = frozenset({"—", "..."})
 
 
 @dataclass(frozen=True)
@@ -163,6 +165,8 @@ def _pieces(
                 text_run = ""
             if side == "text":
                 continue  # a space inside a token
+            if mark in _DOUBLED and out and out[-1].text == mark:
+                continue  # —— and …… cut into two tokens: one mark
             out.append(_Piece(mark, side))
         if text_run:
             out.append(_Piece(text_run, "word"))
@@ -202,6 +206,8 @@ def write_pinyin(
             capital = False
         elif piece.text in SENTENCE_END or piece.text == "...":
             capital = piece.text in SENTENCE_END
+        elif piece.side == "open" and previous == "close" and out and out[-1] == ":":
+            capital = True  # a quotation after a colon is a sentence: 他说："好。"
         space = piece.side in ("word", "open") and previous not in ("open", "join")
         out.append((" " if space else "") + text)
         previous = piece.side
