@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -195,3 +196,20 @@ def test_a_word_without_a_definition_says_so_and_has_no_recall_card(page: Path) 
     )
     assert found["cards"] == "并跑 · Recognition|并跑 · Sentence"
     assert found["said"] == "no dictionary entry for this word"
+
+
+@pytest.mark.slow
+def test_the_readme_picture_is_regenerated_by_its_script(tmp_path: Path) -> None:
+    """benchmarks/render_card.py draws a card of the samples into a small PNG (docs/card.png)."""
+    from testdata import ROOT
+
+    script = ROOT / "benchmarks" / "render_card.py"
+    out = tmp_path / "card.png"
+    subprocess.run([sys.executable, str(script), "-o", str(out)], check=True, timeout=120)
+    assert out.stat().st_size < 100_000
+    image = Image.open(out).convert("RGB")
+    assert image.width > 400 and image.height > 400
+    assert count_near(image, DAY[4]) >= MIN_PIXELS  # 复 fù on the back, in tone 4
+    committed = ROOT / "docs" / "card.png"
+    assert committed.stat().st_size < 100_000
+    assert Image.open(committed).size == image.size
