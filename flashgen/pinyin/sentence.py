@@ -192,7 +192,7 @@ def write_pinyin(
 
     >>> read = {"我们": ["wo3", "men5"], "说": ["shuo1"], "好": ["hao3"]}.__getitem__
     >>> write_pinyin(["我们", "说", "：", "“", "好", "”", "。"], read)
-    'Wǒmen shuō: "hǎo".'
+    'Wǒmen shuō: "Hǎo".'
     """
     pieces = _pieces(tokens, syllables, idiom)
     out: list[str] = []
