@@ -12,6 +12,7 @@ from typing import Any
 
 from flashgen.cards import notetype
 from flashgen.cards.definitions import format_composed, format_definition
+from flashgen.cards.meta import frequency_words, hsk_label
 from flashgen.pinyin.html import pinyin_html
 from flashgen.pinyin.spelling import numbered_to_zhuyin
 
@@ -69,6 +70,17 @@ COMPOSED = (
 )
 
 
+# A word no dictionary lists whose parts do not explain it: no definition, so no Recall card.
+BARE = (
+    "并跑",
+    "並跑",
+    "bing4 pao3",
+    '越来越多领域实现“<span class="hw">并跑</span>”乃至“领跑”。',
+    'Yuèláiyuè duō lǐngyù shíxiàn "bìngpǎo" nǎizhì "lǐngpǎo".',
+    "越來越多領域實現“並跑”乃至“領跑”。",
+)
+
+
 def _fields(
     simp: str,
     trad: str,
@@ -92,8 +104,8 @@ def _fields(
         "ExamplePinyin": ex_pinyin,
         "ExampleTraditional": ex_trad,
         "Source": "sample:1-future-industries",
-        "Level": "advanced",
-        "Frequency": "Zipf 3.1",
+        "Level": hsk_label(None),
+        "Frequency": frequency_words(3.1),
         "Audio": "",
         "Notes": notes,
     }
@@ -122,6 +134,8 @@ def sample_fields() -> list[list[str]]:
             "composed term",
         )
     )
+    simp, trad, numbered, example, ex_pinyin, ex_trad = BARE
+    notes.append(_fields(simp, trad, numbered, "", "", example, ex_pinyin, ex_trad, ""))
     return notes
 
 

@@ -8,78 +8,42 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Mapping, Sequence
-from functools import cache
 
-from flashgen.cards.definitions import format_composed, format_definition, format_lexicon
+from flashgen.cards.composed import composed_gloss
+from flashgen.cards.definitions import format_definition, format_lexicon
+from flashgen.cards.meta import frequency_words, hsk_label
 from flashgen.cards.tags import merged, note_tags
 from flashgen.identity import note_guid, note_key
 from flashgen.learner.edits import LearnerEdits
 from flashgen.learner.glossary import GlossaryEntry
 from flashgen.lexicon import modern
 from flashgen.lexicon.cedict import cedict
-from flashgen.lexicon.han import HAN
 from flashgen.lexicon.traditional import to_traditional, tokens_to_traditional
 from flashgen.models import Card, Chosen, DictEntry, Example, WordUse
 from flashgen.pinyin.html import pinyin_html
-from flashgen.pinyin.readings import entries_for, reading, token_syllables
+from flashgen.pinyin.readings import entries_for, is_idiom, reading, token_syllables
+from flashgen.pinyin.sentence import write_pinyin
 from flashgen.pinyin.spelling import numbered_to_marks, numbered_to_zhuyin
 from flashgen.words import examples
-from flashgen.words.wordhood import split_parts
-
-# A composed gloss quotes one sense per part, cut at a word within this many characters.
-_PART_GLOSS_CHARS = 30
-# ... chosen among this many first senses (CC-CEDICT lists the common ones first).
-_GLOSS_SENSES = 3
-_LONG_GLOSS = 20
 
 
-_NOT_A_GLOSS = re.compile(
-    r"^(surname |abbr\. for |see |used in |also written |classifier for |CL:)"
-)
+def _senses(entries: Sequence[DictEntry]) -> list[str]:
+    senses: list[str] = []
+    for e in entries:
+        senses.extend(s for s in e.senses if s not in senses)
+    return senses
 
 
-@cache
-def _short_gloss(part: str, numbered: str | None) -> str:
-    """A short gloss of one part of a composed word, for the reading it has there.
+def _definition(
+    word: str, numbered: str, script: str, *, name: bool = False
+) -> tuple[str, str, DictEntry | None]:
+    """Definition and Classifier HTML, and the entry they come from (``None``: no entry).
 
-    Among the entries with that reading, the one with most senses stands for the
-    common meaning (後 "back, after" rather than 后 "empress").
+    CC-CEDICT lists a name apart from the common word (复兴 fu4 xing1 "to
+    revive", Fu4 xing1 "Fuxing district"). The name's senses are shown, after
+    the common ones, only when ``name`` says the example uses the word as a
+    name; a word that is only a name has them as its definition.
     """
-    entries = [e for e in cedict().lookup(part) if not e.is_variant]
-    if not entries:  # a term of flashgen's lexicon (具身智能 in 具身智能体)
-        return modern.short_gloss(part) or "?"
-    entries = [e for e in entries if not e.is_proper_noun] or entries  # 少先队 is only a name
-    if numbered:
-        same = [e for e in entries if e.pinyin.lower() == numbered.lower()]
-        entries = same or entries
-    if not entries:
-        return "?"
-    entry = max(entries, key=lambda e: len(e.senses))
-    senses = [s for s in entry.senses if not _NOT_A_GLOSS.match(s)] or list(entry.senses)
-    plain = [re.sub(r"\s*\([^)]*\)", "", s).strip() or s for s in senses]
-    # The first sense, unless it is long: then the shortest of the first few is
-    # the most general gloss (专: "special", not "for a particular person, occasion, purpose").
-    sense = plain[0] if len(plain[0]) <= _LONG_GLOSS else min(plain[:_GLOSS_SENSES], key=len)
-    if len(sense) > _PART_GLOSS_CHARS:
-        sense = sense[:_PART_GLOSS_CHARS].rsplit(" ", 1)[0] + "…"
-    return sense
-
-
-def composed_gloss(word: str, numbered: str = "") -> str:
-    """A gloss built from the word's dictionary parts, marked as composed.
-
-    ``numbered`` is the word's reading as used; each part is glossed for its share of it.
-    """
-    syllables = numbered.split() if len(numbered.split()) == len(word) else []
-    parts, pos = [], 0
-    for part in split_parts(word):
-        reading_of_part = " ".join(syllables[pos : pos + len(part)]) if syllables else None
-        parts.append((part, _short_gloss(part, reading_of_part)))
-        pos += len(part)
-    return format_composed(parts)
-
-
-def _definition(word: str, numbered: str, script: str) -> tuple[str, str, DictEntry | None]:
     matched = entries_for(word, numbered)
     matched = [e for e in matched if not e.is_variant] or matched
     if not matched:
@@ -87,18 +51,25 @@ def _definition(word: str, numbered: str, script: str) -> tuple[str, str, DictEn
         if term is not None:
             return format_lexicon(term.gloss), "", None
         return composed_gloss(word, numbered), "", None
-    senses: list[str] = []
-    for e in matched:
-        senses.extend(s for s in e.senses if s not in senses)
-    definition, classifier = format_definition(senses, script=script)
-    others = [e for e in cedict().lookup(word) if e.pinyin.lower() != numbered.lower()]
+    common = [e for e in matched if not e.is_proper_noun]
+    names = [e for e in matched if e.is_proper_noun]
+    name = name or not common
+    definition, classifier = format_definition(_senses(common or names), script=script)
+    if common and names and name:
+        text, _ = format_definition(_senses(names), script=script, max_senses=2)
+        definition += f'<div class="name-senses">as a name: {text}</div>'
+    others = [
+        e
+        for e in cedict().lookup(word)
+        if e.pinyin.lower() != numbered.lower() and (name or not e.is_proper_noun)
+    ]
     if others:
         extra = []
         for e in others:
             text, _ = format_definition(e.senses, script=script, max_senses=2)
             extra.append(f"<b>{numbered_to_marks(e.pinyin)}</b> {text}")
         definition += '<div class="other-readings">also: ' + " · ".join(extra) + "</div>"
-    return definition, classifier, matched[0]
+    return definition, classifier, (common or names)[0]
 
 
 def clip_tokens(tokens: Sequence[str], lo: int, hi: int) -> list[str]:
@@ -130,23 +101,15 @@ def mask(definition: str, forms: Sequence[str]) -> str:
     return definition
 
 
-def example_pinyin(tokens: Sequence[str]) -> str:
-    """Tone-marked pinyin of a segmented sentence, one group per word, punctuation kept.
+def example_pinyin(tokens: Sequence[str], *, sentence_start: bool = True) -> str:
+    """Pinyin of a segmented example in the house style (docs/pinyin-style.md).
 
     >>> example_pinyin(["我们", "发展", "产业", "。"])
-    'wǒmen fāzhǎn chǎnyè 。'
+    'Wǒmen fāzhǎn chǎnyè.'
+    >>> example_pinyin(["小朋友", "们", "，", "《", "人民日报", "》", "说"], sentence_start=False)
+    'xiǎopéngyǒumen, "Rénmín Rìbào" shuō'
     """
-    return " ".join(filter(None, map(_token_pinyin, tokens)))
-
-
-@cache
-def _token_pinyin(token: str) -> str:
-    """One token's group in an example's pinyin: marks for Han, as is otherwise, blank dropped."""
-    if not token.strip():
-        return ""
-    if not HAN.search(token):
-        return token
-    return numbered_to_marks(" ".join(token_syllables(token)))
+    return write_pinyin(tokens, token_syllables, sentence_start=sentence_start, idiom=is_idiom)
 
 
 def annotate(
@@ -176,7 +139,8 @@ def annotate(
         marked = numbered_to_marks(numbered) if re.search(r"\d", numbered) else numbered
     else:
         numbered = numbered or reading(word, example.sentence, example.start)
-        definition, classifier, entry = _definition(word, numbered, "simplified")
+        name = tag == "proper-noun" or numbered[:1].isupper()
+        definition, classifier, entry = _definition(word, numbered, "simplified", name=name)
         from_lexicon = entry is None and modern.term(word) is not None
         composed = entry is None and not from_lexicon
         marked = numbered_to_marks(numbered)
@@ -185,9 +149,6 @@ def annotate(
     shown = clip_tokens(example.tokens, lo, hi)
     text = example.sentence[lo:hi]
     traditional = to_traditional(word, variant, entry.traditional if entry else None)
-    frequency = f"Zipf {use.zipf:.2f}" if use.zipf is not None else "unknown"
-    if use.hsk is not None:
-        frequency += f" · HSK {'7-9' if use.hsk == 7 else use.hsk}"
     key = note_key(word, numbered)
     tags = note_tags(
         level, use.hsk, tag, composed=composed, glossary=gloss is not None, lexicon=from_lexicon
@@ -206,13 +167,15 @@ def annotate(
         definition=mask(definition, (word, example.form, traditional)),
         classifier=classifier,
         example=head + examples.highlight(text, example.start - lo, example.form) + tail,
-        example_pinyin=head + html.escape(example_pinyin(shown), quote=False) + tail,
+        example_pinyin=(head and "...")
+        + html.escape(example_pinyin(shown, sentence_start=lo == 0), quote=False)
+        + (tail and "..."),
         example_traditional=head
         + html.escape(tokens_to_traditional(shown, variant), quote=False)
         + tail,
         source=html.escape(source, quote=False),
-        level=level,
-        frequency=frequency,
+        level=hsk_label(use.hsk),
+        frequency=frequency_words(use.zipf),
         notes=edited.notes if edited is not None else "",
         composed=composed,
         form=example.form,

@@ -14,7 +14,7 @@ tag                                meaning
 ``flashgen::term::EVIDENCE``       what showed it to be a term (quoted, enumerated,
                                    affix, association, repeated), when known
 ``flashgen::no-definition``        no dictionary entry: the definition is composed
-                                   from the word's parts
+                                   from parts that explain the word, or empty
 ``flashgen::glossary``             the reading and definition are the learner's own
                                    (``vocab/glossary.tsv``)
 ``flashgen::lexicon``              the reading and definition come from flashgen's

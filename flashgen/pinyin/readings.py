@@ -79,6 +79,16 @@ def token_syllables(token: str) -> tuple[str, ...]:
 
 
 @cache
+def is_idiom(token: str) -> bool:
+    """A four-character word CC-CEDICT calls an idiom (written in two halves: fēngpíng-làngjìng).
+
+    >>> is_idiom("相得益彰"), is_idiom("生产力量")
+    (True, False)
+    """
+    return len(token) == 4 and any("(idiom)" in s for e in cedict().lookup(token) for s in e.senses)
+
+
+@cache
 def _alone(word: str) -> tuple[str, ...]:
     return tuple(sentence_syllables(word))
 

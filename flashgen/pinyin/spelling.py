@@ -128,3 +128,69 @@ def _syllable_zhuyin(syl: str) -> str:
     if tone == 5:
         bopo = "˙" + bopo.replace("˙", "")
     return bopo
+
+
+# How a mark is written in pinyin text (docs/pinyin-style.md): its Western
+# counterpart, and what it attaches to: "close" to the word before it (a space
+# follows), "open" to the word after it (a space precedes), "join" to both.
+# ASCII marks in a Chinese text are written the same way as their Chinese twins.
+_MARKS: tuple[tuple[str, str, str], ...] = (
+    ("，", ",", "close"), (",", ",", "close"), ("、", ",", "close"),
+    ("。", ".", "close"), ("．", ".", "close"), (".", ".", "close"),
+    ("！", "!", "close"), ("!", "!", "close"), ("？", "?", "close"), ("?", "?", "close"),
+    ("；", ";", "close"), (";", ";", "close"), ("：", ":", "close"), (":", ":", "close"),
+    ("“", '"', "open"), ("”", '"', "close"), ("‘", "'", "open"), ("’", "'", "close"),
+    ("《", '"', "open"), ("》", '"', "close"), ("〈", '"', "open"), ("〉", '"', "close"),
+    ("「", '"', "open"), ("」", '"', "close"), ("『", '"', "open"), ("』", '"', "close"),
+    ("（", "(", "open"), ("(", "(", "open"), ("）", ")", "close"), (")", ")", "close"),
+    ("【", "[", "open"), ("〔", "[", "open"), ("[", "[", "open"),
+    ("】", "]", "close"), ("〕", "]", "close"), ("]", "]", "close"),
+    ("……", "...", "close"), ("…", "...", "close"), ("⋯", "...", "close"),
+    ("——", "—", "join"), ("—", "—", "join"), ("－", "-", "join"), ("-", "-", "join"),
+    ("～", "~", "join"), ("~", "~", "join"), ("·", "·", "join"), ("・", "·", "join"),
+    ("•", "·", "join"), ("／", "/", "join"), ("/", "/", "join"),
+    ("％", "%", "close"), ("%", "%", "close"),
+)  # fmt: skip
+SENTENCE_END = frozenset(".!?")
+
+
+@cache
+def _mark_table() -> dict[str, tuple[str, str]]:
+    return {mark: (western, side) for mark, western, side in _MARKS}
+
+
+def punctuation(text: str) -> list[tuple[str, str]]:
+    """The marks of a run of punctuation as (Western mark, attachment), longest marks first.
+
+    ``"`` and ``'`` typed as ASCII are left to the caller (they open or close by
+    position). Characters that are no mark come back as ``(char, "text")``.
+
+    >>> punctuation("……”，")
+    [('...', 'close'), ('"', 'close'), (',', 'close')]
+    >>> punctuation("——《")
+    [('—', 'join'), ('"', 'open')]
+    """
+    table = _mark_table()
+    out: list[tuple[str, str]] = []
+    i = 0
+    while i < len(text):
+        pair = table.get(text[i : i + 2])
+        if pair is not None and len(text[i : i + 2]) == 2:
+            out.append(pair)
+            i += 2
+            continue
+        char = text[i]
+        if "\uff01" <= char <= "\uff5e" and not char.isalnum():  # full-width ASCII marks
+            char = chr(ord(char) - 0xFEE0)
+        out.append(table.get(char, (char, "text")))
+        i += 1
+    return out
+
+
+def capitalise(word: str) -> str:
+    """The word with its first letter upper case (tone marks kept).
+
+    >>> capitalise("ǎi"), capitalise("2026")
+    ('Ǎi', '2026')
+    """
+    return word[:1].upper() + word[1:]

@@ -17,6 +17,7 @@ from flashgen.lexicon.han import is_han
 from flashgen.lexicon.headwords import dictionary_words
 from flashgen.lexicon.hsk import hsk_level
 from flashgen.models import Document, Example, Sentence, WordUse
+from flashgen.text.bylines import credit_prefix, is_byline
 from flashgen.text.documents import split_sentences
 from flashgen.words import examples, segment, terms
 from flashgen.words.names import names_in_use
@@ -198,6 +199,10 @@ def _excluded(word: str) -> bool:
 # below it, so no example is ever built for it.
 _UNWANTED: tuple[float, None] = (-math.inf, None)
 
+# What a dateline opening a sentence (新华社北京5月31日电 ...) adds to its example
+# cost: more than any length or completeness cost of an ordinary sentence.
+_CREDIT_COST = 50.0
+
 # keep(word, zipf, hsk): is the word wanted? (see :func:`analyse`)
 Keep = Callable[[str, float | None, int | None], bool]
 
@@ -213,13 +218,17 @@ def analyse(
 
     ``known_terms`` are the corpus's terms, each with its evidence (a plain set
     means no evidence is known); ``quoted`` are further strings to take as
-    quoted terms. A word's best example is in its sentence of lowest
-    :func:`examples.score` (the first of those), at its first occurrence
-    there. People's names the document uses (:func:`names_in_use`) get no
-    entry. With ``keep``, the result is the analysis :meth:`Analysis.narrowed`
-    to the words it accepts, given each word, its Zipf value and HSK level; the
-    other words' examples are never built (on the Lu Xun books at the advanced
-    level, 54,000 examples are built instead of 92,000).
+    quoted terms. People's names the document uses (:func:`names_in_use`) get
+    no entry. Source, byline and date lines (:mod:`flashgen.text.bylines`)
+    count as running words but give no word a use: a word found only there
+    gets no card.
+
+    A word's best example is in its sentence of lowest :func:`examples.score`
+    (the first of those), at its first occurrence there. With ``keep``, the
+    result is the analysis :meth:`Analysis.narrowed` to the words it accepts,
+    given each word, its Zipf value and HSK level; the other words' examples
+    are never built (on the Lu Xun books at the advanced level, 54,000
+    examples are built instead of 92,000).
     """
     counts: Counter[str] = Counter()
     forms: dict[str, str] = {}
@@ -243,10 +252,16 @@ def analyse(
             tokens = terms.force_terms(tokens, names)
         original: tuple[str, ...] | None = None
         cost = examples.score(sentence.text)
+        # A source, byline or date line is read (its words are running words)
+        # but gives no word a use or an example; a sentence opening with a
+        # dateline is an example only when the word has no better one.
+        byline = is_byline(sentence.text)
+        if credit_prefix(sentence.text):
+            cost += _CREDIT_COST
         converted = sentence.text != simple  # else every word is written as it is
         for word, start, tag in units(tokens, evidence, glossary, names):
             running.append(word)
-            if _excluded(word):
+            if byline or _excluded(word):
                 continue
             if converted and word not in counts:  # first seen, in another script
                 forms[word] = sentence.text[start : start + len(word)]

@@ -40,7 +40,8 @@ def test_every_card_is_rendered_and_empty_sentence_cards_are_not_generated(apkg:
     assert css == notetype.css()
     assert by_word["供给"] == ["Recognition", "Recall", "Sentence"]
     assert by_word["葡萄"] == ["Recognition", "Recall"]  # no example, no Sentence card
-    assert len(cards) == 3 * len(sample_fields()) - 1
+    # 葡萄 has no example (no Sentence card), 并跑 no definition (no Recall card).
+    assert len(cards) == 3 * len(sample_fields()) - 2
 
 
 def test_sentence_card_blanks_the_headword_only_on_the_front(apkg: Path) -> None:
@@ -58,8 +59,8 @@ def test_preview_page_is_standalone_and_written_atomically(apkg: Path, tmp_path:
     page = out.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>")
     assert notetype.css() in page
-    assert page.count('class="fg-note"') == 14
-    assert page.count('<div class="card card3">') == 2 * 4  # 4 Sentence cards, two sides each
+    assert page.count('class="fg-note"') == 16
+    assert page.count('<div class="card card3">') == 2 * 5  # 5 Sentence cards, two sides each
     assert "http" not in page  # nothing fetched from the network
     assert [p.name for p in tmp_path.iterdir()] == ["preview.html"]  # no temp file left
 

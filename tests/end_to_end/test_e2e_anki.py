@@ -142,9 +142,17 @@ def test_every_note_has_its_fields_filled_as_specified(col: Any) -> None:
         neutral_only = bool(numbered) and all(s.endswith("5") for s in numbered)
         assert TONE_MARKS & set(pinyin) or neutral_only, (word, pinyin)
         assert not re.search(r"\d", pinyin), (word, pinyin)
-        assert note["Definition"].strip(), word
+        no_entry = "flashgen::no-definition" in note.tags
+        assert note["Definition"].strip() or no_entry, word
         assert note["Source"].strip(), word
-        assert note["Level"] == "advanced", word
+        assert "flashgen::level::advanced" in note.tags, word
+        # The meta line in words: the HSK level, how common the word is per million words.
+        assert re.fullmatch(r"HSK [1-6]|HSK 7–9|not in HSK", note["Level"]), word
+        assert re.fullmatch(
+            r"(common|fairly common|rare): about [\d,]+ per million words"
+            r"|very rare: (fewer than 1 per million words|too rare for the frequency list)",
+            note["Frequency"],
+        ), (word, note["Frequency"])
 
 
 @pytest.mark.anki
@@ -157,12 +165,17 @@ def test_every_definition_is_from_cc_cedict_or_flashgens_lexicon_or_marked_as_co
     from_lexicon = 0
     for note in flashgen_notes(col):
         word = note["Simplified"]
-        composed = "≈" in note["Definition"]
-        marked = note["Definition"].endswith('<small class="source">(flashgen lexicon)</small>')
+        definition = note["Definition"]
+        marked = definition.endswith('<small class="source">(flashgen lexicon)</small>')
         assert marked == (modern.term(word) is not None and not cedict().lookup(word)), word
         from_lexicon += marked
-        assert composed or marked or cedict().lookup(word), word
-    assert from_lexicon  # the samples use terms of the lexicon (未来产业)
+        if "flashgen::no-definition" in note.tags:
+            # No entry: a gloss composed from parts that explain the word, or nothing.
+            assert not cedict().lookup(word) and not marked, word
+            assert definition == "" or definition.startswith('<span class="composed">≈'), word
+        else:
+            assert (cedict().lookup(word) or marked) and "≈" not in definition, word
+    assert from_lexicon  # the samples use terms of the lexicon
 
 
 @pytest.mark.anki
@@ -181,7 +194,8 @@ def test_all_three_templates_render_and_the_sentence_front_hides_the_word(col: A
     for note in flashgen_notes(col)[::10]:  # a sample of every tenth note
         word = note["Simplified"]
         cards = {card.ord: card for card in note.cards()}
-        assert sorted(cards) == [0, 1, 2], word  # every note has an example
+        # Every note has an example; a note without a definition has no Recall card.
+        assert sorted(cards) == ([0, 1, 2] if note["Definition"] else [0, 2]), word
         for card in cards.values():
             assert visible(card.question()).strip(), (word, card.ord)
             assert visible(card.answer()).strip(), (word, card.ord)

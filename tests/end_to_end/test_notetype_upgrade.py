@@ -20,7 +20,7 @@ from testdata import DATA
 
 from flashgen.cards import apkg as deck
 from flashgen.cards import notetype
-from flashgen.config import BuildConfig
+from flashgen.config import BuildConfig, Level
 from flashgen.pipeline import build
 
 pytestmark = pytest.mark.anki
@@ -88,3 +88,46 @@ def test_an_old_build_is_updated_in_place_by_a_new_one(tmp_path: Path) -> None:
         assert "old definition" not in definitions  # every note was updated
         after = col.get_card(card.id)
         assert (after.reps, after.ivl, after.type) == (reviewed.reps, reviewed.ivl, reviewed.type)
+
+
+def test_recall_cards_of_words_without_a_definition_become_empty_cards(tmp_path: Path) -> None:
+    """A collection built before definitions were honest has Recall cards for every word.
+
+    After an update import, the Recall card of a word without a definition
+    has an empty front: Anki's Tools > Empty Cards lists exactly those, and
+    deleting them keeps the notes and their other cards.
+    """
+    config = BuildConfig(
+        level=Level.ADVANCED, out_dir=tmp_path / "new", timestamp=time.time() + 3600
+    )
+    new = build([], config)
+    first = max((r.path for r in new.results if r.path), key=lambda p: p.stat().st_size)
+    with collection_at(tmp_path / "read.anki2") as reader:
+        import_package(reader, first)
+        notes = flashgen_notes(reader)
+    bare = {n.guid for n in notes if not n["Definition"]}
+    assert bare, "the first sample has words no dictionary lists"
+    old_deck = genanki.Deck(deck.deck_id("flashgen::old"), "flashgen::old")
+    for n in notes:
+        fields = list(n.fields)
+        fields[notetype.FIELDS.index("Definition")] = fields[
+            notetype.FIELDS.index("Definition")
+        ] or (
+            '<span class="composed">≈ <span class="hz">并</span> (and) + '
+            '<span class="hz">跑</span> (to run)</span>'
+        )
+        old_deck.add_note(genanki.Note(model=_old_model(), fields=fields, guid=n.guid))
+    old_apkg = tmp_path / "old.apkg"
+    write_with_genanki(genanki.Package(old_deck), old_apkg, timestamp=time.time() - 3600)
+
+    with collection_at(tmp_path / "user.anki2") as col:
+        import_package(col, old_apkg)
+        assert len(col.find_cards("card:2")) == len(notes)  # every old note had a Recall card
+        import_package(col, first)
+        report = col.get_empty_cards()
+        empty = {col.get_note(n.note_id).guid: list(n.card_ids) for n in report.notes}
+        assert set(empty) == bare
+        assert all(col.get_card(c[0]).ord == 1 for c in empty.values())  # Recall only
+        col.remove_cards_and_orphaned_notes([c for ids in empty.values() for c in ids])
+        assert col.note_count() == len(notes)
+        assert len(col.find_cards("card:2")) == len(notes) - len(bare)

@@ -66,3 +66,17 @@ def test_sentence_front_in_anki_keeps_the_gap_markup(anki_cards: Rendered) -> No
     assert '<span class="hw">供给</span>' in question
     assert '<div class="sentence front">' in question
     assert '<div class="sentence back">' in answer
+
+
+def test_in_anki_the_recognition_front_leaves_the_tones_to_the_back(anki_cards: Rendered) -> None:
+    """The template script colours data-tones always, data-back-tones only beside hr#answer."""
+    question, answer = anki_cards[("供给", 0)]
+    assert "data-tones=" not in question
+    assert 'data-back-tones="gong1 ji3"' in question and 'id="answer"' not in question
+    assert 'id="answer"' in answer and 'data-back-tones="gong1 ji3"' in answer
+
+
+def test_in_anki_a_word_without_a_definition_has_no_recall_card(anki_cards: Rendered) -> None:
+    assert ("并跑", 1) not in anki_cards
+    assert ("并跑", 0) in anki_cards and ("并跑", 2) in anki_cards
+    assert "no dictionary entry for this word" in visible_text(anki_cards[("并跑", 0)][1])

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -34,7 +35,7 @@ TOLERANCE = 6
 # Each tone appears in several big hanzi and pinyin syllables: hundreds of
 # exact pixels. 50 rules out a stray edge pixel of another colour.
 MIN_PIXELS = 50
-# Tall enough for the whole sample deck (14 cards) at desktop width.
+# Tall enough for the whole sample deck (16 cards) at desktop width.
 FULL_PAGE = "1200,6000"
 
 
@@ -121,7 +122,7 @@ def test_no_card_overflows_a_phone_wide_page(page: Path) -> None:
     cards = re.search(r'data-cards="(\d+)"', dom)
     overflow = re.search(r'data-overflow="(-?\d+)"', dom)
     assert cards and overflow, dom[-500:]
-    assert int(cards.group(1)) == 28
+    assert int(cards.group(1)) == 32
     assert int(overflow.group(1)) <= 0
 
 
@@ -132,3 +133,83 @@ def test_hanzi_are_coloured_by_the_template_script(page: Path) -> None:
     assert '<span class="tone3">女</span><span class="tone2">兒</span>' in dom
     html = page.read_text(encoding="utf-8")
     assert '<span class="tone1">供</span>' not in html  # the page itself keeps plain hanzi
+
+
+def probe(page: Path, name: str, script: str, size: str = "1200,6000") -> dict[str, str]:
+    """Run ``script`` in the page after load (the templates' scripts have run); its results.
+
+    The script sets ``document.body.dataset`` entries; they come back as a dict.
+    """
+    path = page.with_name(name)
+    hook = f"<script>addEventListener('load',()=>{{{script}}})</script></body>"
+    path.write_text(page.read_text(encoding="utf-8").replace("</body>", hook), encoding="utf-8")
+    dom = chromium(path.as_uri(), page.parent, "--dump-dom", f"--window-size={size}")
+    body = re.search(r"<body([^>]*)>", dom)
+    assert body, dom[-500:]
+    return dict(re.findall(r'data-([\w-]+)="([^"]*)"', body.group(1)))
+
+
+def test_recognition_fronts_show_plain_hanzi_and_backs_the_tone_colours(page: Path) -> None:
+    """The tones are part of the answer: a coloured front would give them away."""
+    found = probe(
+        page,
+        "tones.html",
+        "let f=0,b=0,n=0;document.querySelectorAll('.fg-note').forEach(s=>{"
+        "if(!s.querySelector('h2').textContent.endsWith('Recognition'))return;n++;"
+        "const [front,back]=s.querySelectorAll('.card');"
+        "f+=front.querySelectorAll('.hanzi [class^=tone], .trad [class^=tone]').length;"
+        "b+=back.querySelectorAll('.hanzi [class^=tone]').length});"
+        "Object.assign(document.body.dataset,{notes:n,front:f,back:b})",
+    )
+    assert int(found["notes"]) == 6
+    assert int(found["front"]) == 0
+    assert int(found["back"]) >= 12  # every character of every word, on the back
+
+
+def test_sentence_blanks_never_break_across_lines(page: Path) -> None:
+    """At every card width from 160 to 400 px, each gap is one box on one line."""
+    found = probe(
+        page,
+        "gaps.html",
+        "let gaps=0,broken=0,widths=0;const fronts=[...document.querySelectorAll('.fg-note')]"
+        ".filter(s=>s.querySelector('h2').textContent.endsWith('Sentence'))"
+        ".map(s=>s.querySelector('.card'));"
+        "for(let w=160;w<=400;w+=4){widths++;fronts.forEach(c=>{c.style.width=w+'px';"
+        "c.querySelectorAll('.sentence.front .hw').forEach(h=>{gaps++;"
+        "if(h.getClientRects().length!==1)broken++})})}"
+        "Object.assign(document.body.dataset,{gaps:gaps,broken:broken,widths:widths})",
+    )
+    assert int(found["gaps"]) >= 5 * int(found["widths"])
+    assert int(found["broken"]) == 0
+
+
+def test_a_word_without_a_definition_says_so_and_has_no_recall_card(page: Path) -> None:
+    found = probe(
+        page,
+        "bare.html",
+        "const s=[...document.querySelectorAll('.fg-note h2')].map(h=>h.textContent)"
+        ".filter(t=>t.startsWith('并跑'));"
+        "const r=[...document.querySelectorAll('.fg-note')].find(n=>n.querySelector('h2')"
+        ".textContent==='并跑 · Recognition');"
+        "Object.assign(document.body.dataset,{cards:s.join('|'),"
+        "said:r.querySelectorAll('.card')[1].querySelector('.definition').textContent})",
+    )
+    assert found["cards"] == "并跑 · Recognition|并跑 · Sentence"
+    assert found["said"] == "no dictionary entry for this word"
+
+
+@pytest.mark.slow
+def test_the_readme_picture_is_regenerated_by_its_script(tmp_path: Path) -> None:
+    """benchmarks/render_card.py draws a card of the samples into a small PNG (docs/card.png)."""
+    from testdata import ROOT
+
+    script = ROOT / "benchmarks" / "render_card.py"
+    out = tmp_path / "card.png"
+    subprocess.run([sys.executable, str(script), "-o", str(out)], check=True, timeout=120)
+    assert out.stat().st_size < 100_000
+    image = Image.open(out).convert("RGB")
+    assert image.width > 400 and image.height > 400
+    assert count_near(image, DAY[4]) >= MIN_PIXELS  # 复 fù on the back, in tone 4
+    committed = ROOT / "docs" / "card.png"
+    assert committed.stat().st_size < 100_000
+    assert Image.open(committed).size == image.size

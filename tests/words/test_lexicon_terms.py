@@ -101,7 +101,7 @@ def test_the_learners_glossary_still_wins() -> None:
 
 
 def test_a_composed_gloss_names_a_lexicon_part_by_its_gloss() -> None:
-    assert "(low-altitude economy)" in composed_gloss("低空经济区")
+    assert "(low-altitude economy)" in composed_gloss("低空经济产业")
 
 
 def test_the_deck_description_credits_the_lexicon_beside_cc_cedict() -> None:
