@@ -49,8 +49,9 @@ PARTICLES = frozenset("的地得了着过之所吗呢吧啊呀嘛么哦哈啦哇
 LOCALIZERS = frozenset("上下里中内外前后旁边间")
 
 # Directional and common resultative complements: after a verb they make a
-# verb phrase (撕去, 摆起, 用到, 睡足, 吃完, 记住, 卖掉).
-COMPLEMENTS = frozenset("来去起上下进出回过开到完好住掉走足透光遍见懂错死坏尽")
+# verb phrase (撕去, 摆起, 用到, 睡足, 吃完, 记住, 卖掉); and 罢, "finished"
+# after a verb (听罢) or the literary form of the particle 吧 (走罢).
+COMPLEMENTS = frozenset("来去起上下进出回过开到完好住掉走足透光遍见懂错死坏尽罢")
 
 # The verbs of being and having: 确有, 竟是, 下有虎狼 are a clause, not a word.
 COPULAS = frozenset("有是在")

@@ -61,6 +61,7 @@ from flashgen.words.wordhood import (
     is_verb,
     judge,
     short_prefix_stem,
+    split_parts,
 )
 
 # Quoted strings of 2-6 Han characters: longer quotations are slogans or titles.
@@ -157,6 +158,7 @@ def quoted_candidates(quoted: Iterable[str]) -> dict[str, str]:
             is_han(q)
             and q not in words
             and verb in words
+            and split_parts(q)[0] == verb  # not 教育 + 界名流 in 教育界 + 名流
             and is_verb(verb)
             and len(rest) >= 2
             and rest not in words
@@ -558,6 +560,25 @@ def _enumeration_candidates(tokens: Sequence[str]) -> list[Candidate]:
     return out
 
 
+# What stands before 非 "is not" in the literary language, a clause's adverb
+# or conjunction (又非, 并非, 而非, 亦非, 既非), and what follows its noun, a
+# particle or a conjunction (非圣人之徒, 非人力也, 非骄傲而何).
+_COPULA_BEFORE = grammar.ADVERBS | grammar.CONJUNCTIONS | grammar.NEGATIONS | grammar.MODALS
+_COPULA_AFTER = grammar.PARTICLES | grammar.CONJUNCTIONS | frozenset("也")
+
+
+def _copula_context(before: str, after: str) -> bool:
+    """非 before a noun is the copula "is not", not the prefix "non-", where a
+    grammatical word stands before 非 or right after the noun.
+
+    >>> _copula_context("又", "，"), _copula_context("", "也"), _copula_context("发展", "经济")
+    (True, True, False)
+    """
+    return (len(before) == 1 and before in _COPULA_BEFORE) or (
+        len(after) == 1 and after in _COPULA_AFTER
+    )
+
+
 def _affix_candidates(tokens: Sequence[str]) -> list[Candidate]:
     """A word and a productive affix the segmenter wrote apart: 供给 侧, 生成 式,
     超 长期, 端 侧.
@@ -584,6 +605,8 @@ def _affix_candidates(tokens: Sequence[str]) -> list[Candidate]:
                 continue  # a complement of the verb before it (把准, 看准)
             if adverb_before(stem, affix):
                 continue  # the adverb, not the prefix (反觉得: "felt instead")
+            if stem in grammar.NEGATIONS and _copula_context(before, after):
+                continue  # the literary copula "is not" (又非残疾, 非圣人之徒)
             out.append(Candidate(stem + affix, "affix"))
     return out
 

@@ -293,8 +293,33 @@ def _idiom_shape(word: str, parts: tuple[str, ...]) -> bool:
     return singles >= 3 or (len(word) == 4 and len(parts) == 3 and len(parts[0]) == 1)
 
 
+# Words that open a clause of purpose or result (以待来年 "so as to wait for
+# next year", 而X, 则X): a preposition, a conjunction, a particle or a pronoun,
+# not a negation (无伤大体, 不识抬举 are idioms).
+_CLAUSE_OPENERS = (
+    grammar.PREPOSITIONS | grammar.CONJUNCTIONS | grammar.PARTICLES | grammar.PRONOUNS
+) | frozenset("乃")
+
+
+def _clause_opener_verb_object(parts: tuple[str, ...]) -> bool:
+    """An idiom's shape that is a grammatical word, a verb and its object:
+    以 + 待 + 来年 (not 以 + 旧 + 换新, 由 + 近 + 及 + 远)."""
+    return (
+        len(parts) == 3
+        and parts[0] in _CLAUSE_OPENERS
+        and len(parts[1]) == 1
+        and is_verb(parts[1])
+        and not is_noun_char(parts[1])
+        and len(parts[2]) == 2
+        and not is_verb(parts[2])
+        and not is_function_word(parts[2])
+    )
+
+
 def _idiom_grammar_ok(word: str) -> bool:
     if any(ch in grammar.PRONOUNS for ch in word):
+        return False
+    if _clause_opener_verb_object(split_parts(word)):
         return False
     if len(word) == 4:
         # An adverb in the third place needs its twin in the first (越X越Y,
@@ -433,6 +458,50 @@ def _verb_object(parts: tuple[str, ...]) -> bool:
 
 
 @cache
+def has_verb_sense(ch: str) -> bool:
+    """Any CC-CEDICT sense of ``ch`` is a verb ("to …"), not only its main one
+    (上 "to go up", 处 "to punish", 抢 "to snatch").
+
+    >>> has_verb_sense("处"), has_verb_sense("上"), has_verb_sense("鞋")
+    (True, True, False)
+    """
+    return any(
+        s.removeprefix("(bound form) ").removeprefix("(literary) ").startswith("to ")
+        for e in cedict().lookup(ch)
+        if not e.is_proper_noun
+        for s in e.senses
+    )
+
+
+def _verb_sense_object(word: str) -> bool:
+    """A character that can be a verb before a free dictionary word that is
+    none (处 + 死刑): a verb and its object, though the character's main sense
+    is no verb and the fewest-pieces split hides it (处死 + 刑). A productive
+    prefix before a word derives (反 + 基督教, though 反基督 is a word too)."""
+    rest = word[1:]
+    return (
+        len(rest) >= 2
+        and word[0] not in PREFIXES
+        and has_verb_sense(word[0])
+        and rest in dictionary_words()
+        and not is_verb(rest)
+        and not is_function_word(rest)
+        and rest[0] not in grammar.INITIAL
+    )
+
+
+def _verb_free_noun(word: str) -> bool:
+    """Two characters, a verb (main sense) and a free noun: 抢堤, 护堤."""
+    return len(word) == 2 and is_verb(word[0]) and is_noun_char(word[1]) and _free_char(word[1])
+
+
+def _two_free_words(parts: tuple[str, ...]) -> bool:
+    """Two dictionary words of two characters or more, neither a bound form."""
+    words = dictionary_words()
+    return len(parts) == 2 and all(len(p) >= 2 and p in words for p in parts)
+
+
+@cache
 def judge(word: str, quoted: bool = False, evidence: str = "", parallel: bool = False) -> Verdict:
     """The verdict for a multi-character string that no dictionary lists.
 
@@ -507,9 +576,23 @@ def judge(word: str, quoted: bool = False, evidence: str = "", parallel: bool = 
     # character (撒胡椒面, 补短板); with a longer verb it is a phrase (告别精神内耗).
     # Two characters are too short to be a coinage by quotation alone (“抢票”
     # is a verb and its object) unless they are one of a parallel series.
-    coined = evidence in _PHRASE_EVIDENCE and len(parts[0]) == 1 and (len(word) > 2 or parallel)
+    # A parallel series of two-character coinages excuses a contrasted
+    # modifier (“跟跑”“并跑”), not a verb before a free noun (“抢堤”“护堤”).
+    coined = (
+        evidence in _PHRASE_EVIDENCE
+        and len(parts[0]) == 1
+        and (len(word) > 2 or (parallel and not _verb_free_noun(word)))
+    )
     if not coined and _verb_object(parts):
         return Verdict(False, "phrase", "verb and object", parts)
+    # The same excuse for a one-character verb the split hides (强 + 弱项 in a
+    # slogan list); and a run the corpus repeats is a unit.
+    if evidence not in _PHRASE_EVIDENCE | {"repeated"} and _verb_sense_object(word):
+        return Verdict(False, "phrase", "verb and object", parts)
+    if evidence == "quoted" and len(word) >= 5 and _two_free_words(parts):
+        # A quoted noun phrase of two free words (教育界 + 名流) is a
+        # quotation of a phrase, not a term: judged as if unquoted.
+        evidence = ""
     if evidence == "quoted" and not parallel and len(word) >= 4 and not _noun_headed(parts):
         # A quoted clause or predicate (公理战胜, 人格卑污) is a quotation,
         # not a term: the quotation marks are no evidence for it.
