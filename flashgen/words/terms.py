@@ -558,6 +558,10 @@ def _enumeration_candidates(tokens: Sequence[str]) -> list[Candidate]:
     return out
 
 
+# Every prefix and suffix is one character, so a token is one only if it is in these sets.
+_PREFIX_TOKENS = PREFIXES | SHORT_PREFIXES
+
+
 def _affix_candidates(tokens: Sequence[str]) -> list[Candidate]:
     """A word and a productive affix the segmenter wrote apart: 供给 侧, 生成 式,
     超 长期, 端 侧.
@@ -568,7 +572,10 @@ def _affix_candidates(tokens: Sequence[str]) -> list[Candidate]:
     out = []
     words = dictionary_words()
     n = len(tokens)
-    for i in range(n - 1):
+    # Only where a prefix opens or a suffix follows (one pair in twenty), found in C.
+    prefixed = map(_PREFIX_TOKENS.__contains__, tokens)
+    suffixed = map(SUFFIXES.__contains__, tokens[1:])
+    for i in itertools.compress(range(n - 1), map(operator.or_, prefixed, suffixed)):
         stem, affix = tokens[i], tokens[i + 1]
         after = tokens[i + 2] if i + 2 < n else ""
         if len(affix) == 1 and affix in SUFFIXES and is_han(stem):
