@@ -84,6 +84,7 @@ ORGANISATION_HEADS = frozenset(
         "出版社", "书店", "报社", "杂志社", "药业", "地产", "资本", "影业",
     }
 )  # fmt: skip
+_ORGANISATION_HEAD_TUPLE = tuple(ORGANISATION_HEADS)
 
 
 # Numerals that name a sibling by birth order after 老 or 小 (老五, 小六).
@@ -117,6 +118,12 @@ def _title_at_end(word: str) -> str:
     return ""
 
 
+# Every shape of name_shape() opens with an address prefix or a family name, or
+# ends with a title or a kinship term.
+_NAME_FIRST = frozenset("老小阿") | SURNAMES | {s[0] for s in COMPOUND_SURNAMES}
+_NAME_LAST = KINSHIP_SUFFIXES | {t[-1] for t in TITLES}
+
+
 @cache
 def name_shape(word: str) -> str:
     """Why ``word`` (no dictionary lists it) has the shape of a person's name, or "".
@@ -124,6 +131,13 @@ def name_shape(word: str) -> str:
     >>> name_shape("老周"), name_shape("王阿姨"), name_shape("赵建国"), name_shape("高质量")
     ('address form', 'name with a title', 'family and given name', '')
     """
+    if word[:1] not in _NAME_FIRST and word[-1:] not in _NAME_LAST:
+        return ""  # no shape fits (a cheap test first: about half the words asked)
+    return _name_shape(word)
+
+
+def _name_shape(word: str) -> str:
+    """:func:`name_shape` without its first test."""
     if not is_han(word) or len(word) < 2 or word in dictionary_words():
         return ""
     words = dictionary_words()
@@ -171,6 +185,8 @@ def is_organisation_name(word: str) -> bool:
     >>> is_organisation_name("澜途科技"), is_organisation_name("硬科技")
     (True, False)
     """
+    if not word.endswith(_ORGANISATION_HEAD_TUPLE):  # one test in C for most words
+        return False
     words = dictionary_words()
     for head in ORGANISATION_HEADS:
         if word.endswith(head) and len(word) - len(head) >= 2:
@@ -317,17 +333,23 @@ class _Counts(dict[str, int]):
     Most candidate names occur once. Whether one recurs (:meth:`recurs`) is
     first told by its first two characters, counted for all the candidates in
     one pass over the text (in C): only where they occur twice is the string
-    itself counted, instead of one search of the whole text per candidate.
+    itself counted, instead of one search of the whole text per candidate; a
+    string of two different characters, not even then (its occurrences
+    cannot overlap, so the pass counted them).
     """
 
     def __init__(self, text: str, candidates: Iterable[str]) -> None:
         super().__init__()
         self.text = text
-        firsts = {s[:2] for s in candidates}
+        self.firsts = firsts = {s[:2] for s in candidates}
         self.pairs = Counter(filter(firsts.__contains__, map(operator.add, text, text[1:])))
 
     def __missing__(self, s: str) -> int:
-        self[s] = c = self.text.count(s)
+        if len(s) == 2 and s[0] != s[1] and s in self.firsts:
+            c = self.pairs[s]  # counted in the pass: its occurrences cannot overlap
+        else:
+            c = self.text.count(s)
+        self[s] = c
         return c
 
     def recurs(self, s: str) -> bool:

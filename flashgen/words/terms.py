@@ -730,9 +730,9 @@ def _repeated_pairs(sentences: Sequence[tuple[list[str], int]]) -> list[tuple[Ca
     words = dictionary_words()
     alone: Counter[str] = Counter()
     pairs: Counter[tuple[str, str]] = Counter()
-    for tokens, _ in sentences:
-        alone.update(tokens)
-        pairs.update(zip(tokens, tokens[1:], strict=False))
+    # Counted in one call each (not two per sentence).
+    alone.update(itertools.chain.from_iterable(tokens for tokens, _ in sentences))
+    pairs.update(itertools.chain.from_iterable(zip(t, t[1:], strict=False) for t, _ in sentences))
     wanted = set()
     for (a, b), n in pairs.items():
         if n < 2 or alone[a] != n or len(a) < 2 or len(b) < 2:

@@ -20,6 +20,7 @@ from flashgen.words.names import (
     SURNAMES,
     TITLES,
     _is_speech,
+    _name_shape,
     _possible_name,
     _spans,
     _title_at_end,
@@ -175,3 +176,15 @@ def test_the_tokens_of_a_sentence_spell_it_out() -> None:
     for text in _texts():
         for s in split_sentences(text):
             assert "".join(sentence_tokens(s.text, frozenset(), ())) == s.text
+
+
+def test_name_shape_as_without_its_first_test() -> None:
+    shapes = 0
+    for text in _texts():
+        for s in split_sentences(text):
+            tokens = segment.cut(s.text)
+            for i in range(len(tokens)):
+                for span in (tokens[i], "".join(tokens[i : i + 2]), "".join(tokens[i : i + 3])):
+                    assert name_shape(span) == _name_shape(span)
+                    shapes += bool(name_shape(span))
+    assert shapes > 100
