@@ -572,7 +572,7 @@ def _affix_candidates(tokens: Sequence[str]) -> list[Candidate]:
     out = []
     words = dictionary_words()
     n = len(tokens)
-    # Only where a prefix opens or a suffix follows (one pair in twenty), found in C.
+    # Only where a prefix opens or a suffix follows (one pair in 100), found in C.
     prefixed = map(_PREFIX_TOKENS.__contains__, tokens)
     suffixed = map(SUFFIXES.__contains__, tokens[1:])
     for i in itertools.compress(range(n - 1), map(operator.or_, prefixed, suffixed)):
