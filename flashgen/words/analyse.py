@@ -7,6 +7,7 @@ frequency facts and its best example sentence. Level selection happens later.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -247,8 +248,11 @@ def analyse(
     names = names_in_use(tokenized, terms.simplified_view(document.text))
     if names:
         names = terms.canonical(names)
+        # Names are placed only in the sentences that hold one (the tokens
+        # spell the sentence out, so a sentence without one is left as it is).
+        holds_name = _any_of(names).search
     for (sentence, simple), tokens in zip(pairs, tokenized, strict=True):
-        if names:
+        if names and holds_name(simple):
             tokens = terms.force_terms(tokens, names)
         original: tuple[str, ...] | None = None
         cost = examples.score(sentence.text)
@@ -293,6 +297,12 @@ def analyse(
         return Analysis(document, uses, examples_of, tuple(running), tags, len(running))
     tags = {w: t for w, t in tags.items() if best[w] is not _UNWANTED}
     return Analysis(document, uses, examples_of, (), tags, len(running))
+
+
+def _any_of(strings: frozenset[str]) -> re.Pattern[str]:
+    """A pattern that finds any of ``strings`` (sre skips, in C, the characters
+    that open none of them)."""
+    return re.compile("|".join(map(re.escape, sorted(strings))))
 
 
 def _sentence_pairs(text: str) -> list[tuple[Sentence, str]]:

@@ -579,6 +579,10 @@ def _copula_context(before: str, after: str) -> bool:
     )
 
 
+# Every prefix and suffix is one character, so a token is one only if it is in these sets.
+_PREFIX_TOKENS = PREFIXES | SHORT_PREFIXES
+
+
 def _affix_candidates(tokens: Sequence[str]) -> list[Candidate]:
     """A word and a productive affix the segmenter wrote apart: 供给 侧, 生成 式,
     超 长期, 端 侧.
@@ -589,7 +593,10 @@ def _affix_candidates(tokens: Sequence[str]) -> list[Candidate]:
     out = []
     words = dictionary_words()
     n = len(tokens)
-    for i in range(n - 1):
+    # Only where a prefix opens or a suffix follows (one pair in 100), found in C.
+    prefixed = map(_PREFIX_TOKENS.__contains__, tokens)
+    suffixed = map(SUFFIXES.__contains__, tokens[1:])
+    for i in itertools.compress(range(n - 1), map(operator.or_, prefixed, suffixed)):
         stem, affix = tokens[i], tokens[i + 1]
         after = tokens[i + 2] if i + 2 < n else ""
         if len(affix) == 1 and affix in SUFFIXES and is_han(stem):
@@ -746,9 +753,9 @@ def _repeated_pairs(sentences: Sequence[tuple[list[str], int]]) -> list[tuple[Ca
     words = dictionary_words()
     alone: Counter[str] = Counter()
     pairs: Counter[tuple[str, str]] = Counter()
-    for tokens, _ in sentences:
-        alone.update(tokens)
-        pairs.update(zip(tokens, tokens[1:], strict=False))
+    # Counted in one call each (not two per sentence).
+    alone.update(itertools.chain.from_iterable(tokens for tokens, _ in sentences))
+    pairs.update(itertools.chain.from_iterable(zip(t, t[1:], strict=False) for t, _ in sentences))
     wanted = set()
     for (a, b), n in pairs.items():
         if n < 2 or alone[a] != n or len(a) < 2 or len(b) < 2:
