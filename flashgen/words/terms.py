@@ -56,6 +56,7 @@ from flashgen.words.wordhood import (
     SHORT_SUFFIXES,
     SUFFIXES,
     adverb_before,
+    content_stem,
     is_bound,
     is_proper_noun,
     is_verb,
@@ -602,12 +603,18 @@ def _affix_candidates(tokens: Sequence[str]) -> list[Candidate]:
         if len(affix) == 1 and affix in SUFFIXES and is_han(stem):
             if len(after) == 1 and after in SHORT_SUFFIXES:
                 continue  # the affix takes a suffix of its own (押注 端 侧: 端侧)
+            if not content_stem(stem):
+                continue  # a grammatical word before the suffix (没有 家, 所谓 学)
             if (len(stem) > 1 and stem in words) or (len(stem) == 1 and affix in SHORT_SUFFIXES):
                 out.append(Candidate(stem + affix, "affix"))
         elif stem in SHORT_PREFIXES and len(affix) == 1 and short_prefix_stem(affix):
             out.append(Candidate(stem + affix, "affix"))  # the judgement wants a bound piece
         elif len(stem) == 1 and stem in PREFIXES and len(affix) > 1 and affix in words:
+            if affix[0] in NUMERALS:
+                continue  # a count after an adverb or a classifier (准十六): no prefix
             before = tokens[i - 1] if i > 0 else ""
+            if before and (before[-1] in NUMERALS or before[-1] in "这那每某"):
+                continue  # the classifier after a count (一副手套, 那副为难的神色)
             if len(before) == 1 and is_verb(before):
                 continue  # a complement of the verb before it (把准, 看准)
             if adverb_before(stem, affix):

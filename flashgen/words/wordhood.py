@@ -332,12 +332,17 @@ def _idiom_grammar_ok(word: str) -> bool:
     return not any(ch in _NOT_IN_IDIOM_CONTENT for ch in word[1:])
 
 
-def _content_stem(stem: str) -> bool:
+def content_stem(stem: str) -> bool:
     """A stem an affix can derive from: no function word (他们所, 别的法), and,
     unless a dictionary lists it (同质化), not opening with a grammatical
     character (也者, 都不会)."""
     if stem in dictionary_words():
-        return not is_function_word(stem)
+        # A dictionary word that opens with a grammatical character is a stem
+        # only as a noun: 不平 may be; 没有, 便是, 所谓, 再见 are not (没有家 is
+        # "has no home", 所谓学 "so-called learning").
+        if is_function_word(stem):
+            return False
+        return stem[0] not in grammar.INITIAL or is_plain_noun(stem)
     return stem[0] not in grammar.INITIAL
 
 
@@ -428,10 +433,12 @@ def _derivation(word: str, parts: tuple[str, ...]) -> str:
         and stem_last in SUFFIXES
         and stem_last not in grammar.PARTICLES
         and (len(stem_first) > 1 or short)
-        and _content_stem(stem_first)
+        and content_stem(stem_first)
     ):
         return "suffix"
     if len(stem_first) == 1 and stem_first in PREFIXES and len(stem_last) > 1:
+        if is_numeral(stem_last[0]):
+            return ""  # a count after an adverb or a classifier (准十六, 副十二): no prefix
         return "" if adverb_before(stem_first, stem_last) else "prefix"
     if (
         stem_first in SHORT_PREFIXES

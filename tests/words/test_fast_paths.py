@@ -29,11 +29,13 @@ from flashgen.words.names import (
 )
 from flashgen.words.terms import Candidate
 from flashgen.words.wordhood import (
+    NUMERALS,
     PREFIXES,
     SHORT_PREFIXES,
     SHORT_SUFFIXES,
     SUFFIXES,
     adverb_before,
+    content_stem,
     is_verb,
     short_prefix_stem,
 )
@@ -146,12 +148,18 @@ def reference_affix_candidates(tokens: Sequence[str]) -> list[Candidate]:
         if len(affix) == 1 and affix in SUFFIXES and is_han(stem):
             if len(after) == 1 and after in SHORT_SUFFIXES:
                 continue  # the affix takes a suffix of its own (押注 端 侧: 端侧)
+            if not content_stem(stem):
+                continue
             if (len(stem) > 1 and stem in words) or (len(stem) == 1 and affix in SHORT_SUFFIXES):
                 out.append(Candidate(stem + affix, "affix"))
         elif stem in SHORT_PREFIXES and len(affix) == 1 and short_prefix_stem(affix):
             out.append(Candidate(stem + affix, "affix"))  # the judgement wants a bound piece
         elif len(stem) == 1 and stem in PREFIXES and len(affix) > 1 and affix in words:
+            if affix[0] in NUMERALS:
+                continue
             before = tokens[i - 1] if i > 0 else ""
+            if before and (before[-1] in NUMERALS or before[-1] in "这那每某"):
+                continue
             if len(before) == 1 and is_verb(before):
                 continue  # a complement of the verb before it (把准, 看准)
             if adverb_before(stem, affix):
