@@ -143,3 +143,16 @@ def test_no_import_cycles() -> None:
     # A package's __init__ importing its own submodule is not a cycle of layers.
     real = [c for c in cycles if not all(c[0].startswith(x) or x.startswith(c[0]) for x in c)]
     assert real == []
+
+
+def test_the_layout_in_docs_lists_every_module() -> None:
+    """docs/development.md shows the tree one line per module: a new module gets its line."""
+    package = Path(flashgen.__file__).parent
+    layout = (package.parent / "docs" / "development.md").read_text(encoding="utf-8")
+    modules = [
+        p.relative_to(package)
+        for p in package.rglob("*.py")
+        if p.name != "__init__.py" and "formats" not in p.parts and "data" not in p.parts
+    ]
+    missing = [str(m) for m in modules if f" {m.name} " not in layout]
+    assert modules and not missing, missing
