@@ -44,20 +44,27 @@ def reference_words() -> frozenset[str]:
 _NOUN_TAGS = frozenset({"n", "vn", "nz", "nt", "ns", "ng", "an"})
 
 
-@cache
-def _nouns() -> frozenset[str]:
+def _jieba_tagged(tags: frozenset[str], single: bool) -> list[str]:
+    """The entries of jieba's dictionary tagged with one of ``tags``: single
+    characters when ``single``, else words of two characters or more."""
     from flashgen import resources
 
-    def build() -> list[str]:
-        nouns = []
-        with resources.jieba_dict_path().open(encoding="utf-8") as fh:
-            for line in fh:
-                parts = line.split()
-                if len(parts) == 3 and parts[2] in _NOUN_TAGS and len(parts[0]) > 1:
-                    nouns.append(parts[0])
-        return nouns
+    found = []
+    with resources.jieba_dict_path().open(encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) == 3 and parts[2] in tags and (len(parts[0]) == 1) == single:
+                found.append(parts[0])
+    return found
 
-    return frozenset(datacache.cached("jieba-nouns-1", ("flashgen", "jieba"), build))
+
+@cache
+def _nouns() -> frozenset[str]:
+    return frozenset(
+        datacache.cached(
+            "jieba-nouns-1", ("flashgen", "jieba"), lambda: _jieba_tagged(_NOUN_TAGS, False)
+        )
+    )
 
 
 # jieba's tags for nouns that are not verbal or adjectival nouns (革命 is "vn").
@@ -66,18 +73,13 @@ _PLAIN_NOUN_TAGS = frozenset({"n", "nr", "nz", "nt", "ns", "ng"})
 
 @cache
 def _plain_nouns() -> frozenset[str]:
-    from flashgen import resources
-
-    def build() -> list[str]:
-        nouns = []
-        with resources.jieba_dict_path().open(encoding="utf-8") as fh:
-            for line in fh:
-                parts = line.split()
-                if len(parts) == 3 and parts[2] in _PLAIN_NOUN_TAGS and len(parts[0]) > 1:
-                    nouns.append(parts[0])
-        return nouns
-
-    return frozenset(datacache.cached("jieba-plain-nouns-1", ("flashgen", "jieba"), build))
+    return frozenset(
+        datacache.cached(
+            "jieba-plain-nouns-1",
+            ("flashgen", "jieba"),
+            lambda: _jieba_tagged(_PLAIN_NOUN_TAGS, False),
+        )
+    )
 
 
 def is_plain_noun(word: str) -> bool:
@@ -96,18 +98,13 @@ _NOUN_CHAR_TAGS = frozenset({"n", "ng", "nr", "nz"})
 
 @cache
 def _noun_chars() -> frozenset[str]:
-    from flashgen import resources
-
-    def build() -> list[str]:
-        chars = []
-        with resources.jieba_dict_path().open(encoding="utf-8") as fh:
-            for line in fh:
-                parts = line.split()
-                if len(parts) == 3 and len(parts[0]) == 1 and parts[2] in _NOUN_CHAR_TAGS:
-                    chars.append(parts[0])
-        return chars
-
-    return frozenset(datacache.cached("jieba-noun-chars-1", ("flashgen", "jieba"), build))
+    return frozenset(
+        datacache.cached(
+            "jieba-noun-chars-1",
+            ("flashgen", "jieba"),
+            lambda: _jieba_tagged(_NOUN_CHAR_TAGS, True),
+        )
+    )
 
 
 def is_noun_char(ch: str) -> bool:
