@@ -44,42 +44,35 @@ def reference_words() -> frozenset[str]:
 _NOUN_TAGS = frozenset({"n", "vn", "nz", "nt", "ns", "ng", "an"})
 
 
-def _jieba_tagged(tags: frozenset[str], single: bool) -> list[str]:
+@cache
+def _jieba_tagged(name: str, tags: frozenset[str], single: bool) -> frozenset[str]:
     """The entries of jieba's dictionary tagged with one of ``tags``: single
-    characters when ``single``, else words of two characters or more."""
+    characters when ``single``, else words of two characters or more; cached
+    under ``name``."""
     from flashgen import resources
 
-    found = []
-    with resources.jieba_dict_path().open(encoding="utf-8") as fh:
-        for line in fh:
-            parts = line.split()
-            if len(parts) == 3 and parts[2] in tags and (len(parts[0]) == 1) == single:
-                found.append(parts[0])
-    return found
+    def build() -> list[str]:
+        found = []
+        with resources.jieba_dict_path().open(encoding="utf-8") as fh:
+            for line in fh:
+                parts = line.split()
+                if len(parts) == 3 and parts[2] in tags and (len(parts[0]) == 1) == single:
+                    found.append(parts[0])
+        return found
+
+    return frozenset(datacache.cached(name, ("flashgen", "jieba"), build))
 
 
-@cache
 def _nouns() -> frozenset[str]:
-    return frozenset(
-        datacache.cached(
-            "jieba-nouns-1", ("flashgen", "jieba"), lambda: _jieba_tagged(_NOUN_TAGS, False)
-        )
-    )
+    return _jieba_tagged("jieba-nouns-1", _NOUN_TAGS, False)
 
 
 # jieba's tags for nouns that are not verbal or adjectival nouns (革命 is "vn").
 _PLAIN_NOUN_TAGS = frozenset({"n", "nr", "nz", "nt", "ns", "ng"})
 
 
-@cache
 def _plain_nouns() -> frozenset[str]:
-    return frozenset(
-        datacache.cached(
-            "jieba-plain-nouns-1",
-            ("flashgen", "jieba"),
-            lambda: _jieba_tagged(_PLAIN_NOUN_TAGS, False),
-        )
-    )
+    return _jieba_tagged("jieba-plain-nouns-1", _PLAIN_NOUN_TAGS, False)
 
 
 def is_plain_noun(word: str) -> bool:
@@ -96,15 +89,8 @@ def is_plain_noun(word: str) -> bool:
 _NOUN_CHAR_TAGS = frozenset({"n", "ng", "nr", "nz"})
 
 
-@cache
 def _noun_chars() -> frozenset[str]:
-    return frozenset(
-        datacache.cached(
-            "jieba-noun-chars-1",
-            ("flashgen", "jieba"),
-            lambda: _jieba_tagged(_NOUN_CHAR_TAGS, True),
-        )
-    )
+    return _jieba_tagged("jieba-noun-chars-1", _NOUN_CHAR_TAGS, True)
 
 
 def is_noun_char(ch: str) -> bool:

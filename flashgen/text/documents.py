@@ -17,7 +17,6 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
 
 from flashgen import resources
 from flashgen.errors import InputError
@@ -151,6 +150,7 @@ def _folder(path: Path) -> Iterator[Source | InputError | Skipped]:
     falls (texts/2024/ before texts/b.txt); hidden entries (a leading dot) are
     left out. A link to a folder is followed once: a folder already read
     (a link loop, or two links to one folder) is skipped with a reason.
+    Subfolders are walked with a stack of their entries, not by recursion.
     """
     seen: set[tuple[int, int]] = set()
     try:
@@ -158,18 +158,10 @@ def _folder(path: Path) -> Iterator[Source | InputError | Skipped]:
         seen.add((info.st_dev, info.st_ino))
     except OSError:
         pass
-    yield from _walk(path, (), seen)
-
-
-def _walk(
-    path: Path, folders: tuple[str, ...], seen: set[tuple[int, int]]
-) -> Iterator[Source | InputError | Skipped]:
-    """One folder's entries; subfolders by an explicit stack of iterators (no recursion)."""
-    stack: list[tuple[Path, tuple[str, ...], Iterator[Source | InputError | Skipped]]] = [
-        (path, folders, _entries(path, folders))
-    ]
+    Walk = tuple[tuple[str, ...], Iterator[Source | InputError | Skipped | _Subfolder]]
+    stack: list[Walk] = [((), _entries(path, ()))]
     while stack:
-        folder, names, entries = stack[-1]
+        names, entries = stack[-1]
         item = next(entries, None)
         if item is None:
             stack.pop()
@@ -180,7 +172,7 @@ def _walk(
             else:
                 seen.add(key)
                 sub = (*names, name_text(item.path.name))
-                stack.append((item.path, sub, _entries(item.path, sub)))
+                stack.append((sub, _entries(item.path, sub)))
         else:
             yield item
 
@@ -191,7 +183,9 @@ class _Subfolder:
     info: os.stat_result
 
 
-def _entries(path: Path, folders: tuple[str, ...]) -> Iterator[Any]:
+def _entries(
+    path: Path, folders: tuple[str, ...]
+) -> Iterator[Source | InputError | Skipped | _Subfolder]:
     """The entries of one folder: documents, skipped entries, errors and subfolders."""
     shown = shown_path(path)
     try:
