@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from importlib import resources
 
-from testdata import SHARED
+from testdata import SHARED, needs_shared
 
 from flashgen.lexicon.han import is_han
 from flashgen.lexicon.headwords import dictionary_words
@@ -109,6 +109,7 @@ def _texts() -> list[str]:
     return texts
 
 
+@needs_shared("corpus", "luxun")  # enough names and affixes to compare
 def test_names_found_as_the_reference_finds_them() -> None:
     texts = _texts()
     assert len(texts) >= 3
@@ -170,6 +171,7 @@ def reference_affix_candidates(tokens: Sequence[str]) -> list[Candidate]:
     return out
 
 
+@needs_shared("corpus", "luxun")  # enough names and affixes to compare
 def test_affix_candidates_as_the_reference_finds_them() -> None:
     found = 0
     for text in _texts():
@@ -188,6 +190,7 @@ def test_the_tokens_of_a_sentence_spell_it_out() -> None:
             assert "".join(sentence_tokens(s.text, frozenset(), ())) == s.text
 
 
+@needs_shared("corpus", "luxun")  # enough names and affixes to compare
 def test_name_shape_as_without_its_first_test() -> None:
     shapes = 0
     for text in _texts():
