@@ -111,6 +111,120 @@ def is_noun(word: str) -> bool:
     return word in _nouns()
 
 
+# jieba's tags for adverbs and adjectives; for transliterated foreign names and
+# names with a given name (路易十四, 杨家); and for numerals and counts (多天).
+_ADVERB_TAGS = frozenset({"d"})
+_ADJECTIVE_TAGS = frozenset({"a", "ad"})
+_NAME_TAGS = frozenset({"nrt", "nrfg"})
+_NUMERAL_TAGS = frozenset({"m"})
+_IDIOM_TAGS = frozenset({"i", "l"})
+_PLACE_TAGS = frozenset({"ns"})
+# The characters that end most place names: county, city, street, mountain…
+# (not 国 and 海, which end common words as often: 小国, 碧海)
+_PLACE_FINALS = frozenset("县州省市镇乡村屯街路巷城山岭江河湖岛郡区")
+
+
+# The tag sets above, each under the name of its cache.
+_TAGGED = {
+    "jieba-adverbs-1": _ADVERB_TAGS,
+    "jieba-adjectives-1": _ADJECTIVE_TAGS,
+    "jieba-names-1": _NAME_TAGS,
+    "jieba-counts-1": _NUMERAL_TAGS,
+    "jieba-idioms-1": _IDIOM_TAGS,
+    "jieba-places-1": _PLACE_TAGS,
+}
+
+
+def is_adverb(word: str) -> bool:
+    """jieba's dictionary tags ``word`` (two characters or more) as an adverb
+    (立刻, 简直, 似乎; also content words such as 共同, 大力).
+
+    >>> is_adverb("立刻"), is_adverb("经济")
+    (True, False)
+    """
+    return word in _jieba_tagged("jieba-adverbs-1", _TAGGED["jieba-adverbs-1"], False)
+
+
+def is_adjective(word: str) -> bool:
+    """jieba's dictionary tags ``word`` (two characters or more) as an adjective.
+
+    >>> is_adjective("激烈"), is_adjective("增长")
+    (True, False)
+    """
+    return word in _jieba_tagged("jieba-adjectives-1", _TAGGED["jieba-adjectives-1"], False)
+
+
+def is_listed_name(word: str) -> bool:
+    """jieba's dictionary lists ``word`` as a transliterated foreign name or a
+    person's name (路易十四, 布斯, 杨家): jieba's ``nrt`` and ``nrfg``. Its plain
+    ``nr`` is left out: it also tags many common words (希冀, 牛乳, 平正).
+
+    >>> is_listed_name("路易十四"), is_listed_name("希冀")
+    (True, False)
+    """
+    return word in _jieba_tagged("jieba-names-1", _TAGGED["jieba-names-1"], False)
+
+
+def is_listed_count(word: str) -> bool:
+    """jieba's dictionary tags ``word`` as a numeral or a count (多天, 几百口).
+
+    >>> is_listed_count("多天"), is_listed_count("经济")
+    (True, False)
+    """
+    return word in _jieba_tagged("jieba-counts-1", _TAGGED["jieba-counts-1"], False)
+
+
+def is_listed_place(word: str) -> bool:
+    """jieba's dictionary tags ``word`` as a place, and it ends as place names
+    do (上城, 潍县, 西长安街). jieba's place tag alone also covers common words
+    (虎狼, 黔首, 东门), which stay words.
+
+    >>> is_listed_place("潍县"), is_listed_place("虎狼")
+    (True, False)
+    """
+    return word[-1] in _PLACE_FINALS and word in _jieba_tagged(
+        "jieba-places-1", _TAGGED["jieba-places-1"], False
+    )
+
+
+def is_listed_idiom(word: str) -> bool:
+    """jieba's dictionary lists ``word`` as an idiom or a fixed expression
+    (自求多福, 痰迷心窍; jieba's ``i`` and ``l``).
+
+    >>> is_listed_idiom("自求多福"), is_listed_idiom("搬入艺术")
+    (True, False)
+    """
+    return word in _jieba_tagged("jieba-idioms-1", _TAGGED["jieba-idioms-1"], False)
+
+
+# The characters that, after one other, jieba's dictionary lists the pairs of
+# (强者, 勇者; 直说, 叙说), for :func:`is_listed_pair`.
+_PAIR_FINALS = "者说"
+
+
+@cache
+def _jieba_pairs() -> frozenset[str]:
+    from flashgen import resources
+
+    def build() -> list[str]:
+        with resources.jieba_dict_path().open(encoding="utf-8") as fh:
+            return [w for w, *_ in map(str.split, fh) if len(w) == 2 and w[1] in _PAIR_FINALS]
+
+    return frozenset(datacache.cached("jieba-pairs-1", ("flashgen", "jieba"), build))
+
+
+def is_listed_pair(word: str) -> bool:
+    """jieba's dictionary lists ``word``, one character and 者 or 说 (强者,
+    勇者, 贤者; 直说, 叙说).
+
+    >>> is_listed_pair("强者"), is_listed_pair("花者"), is_listed_pair("直说")
+    (True, False, True)
+    """
+    if len(word) != 2 or word[1] not in _PAIR_FINALS:
+        raise ValueError(f"not one character and one of {_PAIR_FINALS}: {word}")
+    return word in _jieba_pairs()
+
+
 # jieba's tags for closed classes: preposition, conjunction, pronoun, particles
 # (u, uj, ul, uz, ug, ud, uv), modal particle; and adverb, but only for words
 # that open with a grammatical character (已经, 还是, 不过), since jieba tags many
@@ -158,3 +272,6 @@ def warm_up() -> None:
     _plain_nouns()
     _noun_chars()
     _function_words()
+    for name, tags in _TAGGED.items():
+        _jieba_tagged(name, tags, False)
+    _jieba_pairs()

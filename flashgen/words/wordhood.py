@@ -50,7 +50,14 @@ from flashgen.lexicon.frequency import zipf
 from flashgen.lexicon.han import is_han
 from flashgen.lexicon.headwords import (
     dictionary_words,
+    is_adjective,
+    is_adverb,
     is_function_word,
+    is_listed_count,
+    is_listed_idiom,
+    is_listed_name,
+    is_listed_pair,
+    is_listed_place,
     is_noun,
     is_noun_char,
     is_plain_noun,
@@ -66,6 +73,9 @@ _UNITS = "年月日号届次代周岁天期版名位个批"
 _NUMBER = re.compile(rf"^第?[{NUMERALS}\d]+[多余来]?[大小]?(?P<unit>.?)$")
 # A numeral expression at the start of a string: 第三, 三十来, 两万多, 十几.
 _LEADING_NUMERAL = re.compile(rf"^第?[{NUMERALS}\d]+[多余来几]?")
+# What a count jieba lists (多天, 好几, 一大堆) holds; jieba's numeral tag
+# also covers words with none of them (全名, 左眼, 首座), which stay words.
+_COUNT_CHARS = frozenset(NUMERALS + "多几数整余廿")
 # Clock and duration words after a numeral: 九点半, 十几秒, 四十分钟.
 _TIME_CHARS = frozenset("点分秒刻钟时半")
 
@@ -87,6 +97,9 @@ SUFFIXES = frozenset(
 SHORT_SUFFIXES = frozenset("者化性式型感侧链")
 # Suffixes that make a noun of a verb or an adjective character: 搭子, 盖儿, 甜头.
 NOUN_SUFFIXES = frozenset("子儿头")
+# Suffixes that after an adjective are the measure "a little" (激烈点 is
+# 激烈一点), not a noun head as after a verb or a noun (增长点, 着力点).
+_DEGREE_SUFFIXES = frozenset("点")
 # Productive prefixes: 超常规, 非公有, 反垄断, 双循环.
 PREFIXES = frozenset("超非反总副准伪亚泛双")
 # Prefixes that also make a word with one bound character: 自研, 自营.
@@ -316,6 +329,38 @@ def _clause_opener_verb_object(parts: tuple[str, ...]) -> bool:
     )
 
 
+# What ends a clause, never a word: the literary verb of saying 曰 (禹曰, 客曰)
+# and the plural suffix 们 (老臣们: the card is 老臣). After one character,
+# 说 "says" (禹说, 自说) too, unless jieba lists the pair (直说, 叙说); a
+# longer stem can take 说 "theory" (进化说).
+_CLAUSE_FINAL = frozenset("曰们")
+_CLAUSE_FINAL_REASON = "a subject and a verb of saying, or a plural"
+
+
+def _clause_final(word: str) -> bool:
+    """Ends in 曰 or 们, or is one character and 说 that jieba does not list."""
+    return word[-1] in _CLAUSE_FINAL or (
+        len(word) == 2 and word[-1] == "说" and not is_listed_pair(word)
+    )
+
+
+def _verb_object_idiom(word: str, parts: tuple[str, ...]) -> bool:
+    """Two single characters, the second a verb, before a noun: a verb (and
+    its subject or another verb) with its object (焚掠 + 平民, 口衔 + 雪茄,
+    赶印 + 目录), not an idiom, unless jieba lists it (痰迷心窍, 自求多福).
+    Not 营商环境 (商 is no verb) nor 以旧换新 (换新 is one); and not after a
+    negation, as idioms have it (无伤大体, 不识抬举)."""
+    return (
+        len(parts) == 3
+        and len(parts[0]) == len(parts[1]) == 1
+        and parts[0] not in grammar.NEGATIONS
+        and is_verb(parts[1])
+        and is_noun(parts[2])
+        and not is_verb(parts[2])
+        and not is_listed_idiom(word)
+    )
+
+
 def _idiom_grammar_ok(word: str) -> bool:
     if any(ch in grammar.PRONOUNS for ch in word):
         return False
@@ -333,9 +378,12 @@ def _idiom_grammar_ok(word: str) -> bool:
 
 
 def content_stem(stem: str) -> bool:
-    """A stem an affix can derive from: no function word (他们所, 别的法), and,
+    """A stem an affix can derive from: no function word (他们所, 别的法) nor
+    adverb (立刻站: the adverb before the verb 站), and,
     unless a dictionary lists it (同质化), not opening with a grammatical
     character (也者, 都不会)."""
+    if is_adverb(stem) and not is_noun(stem) and not is_verb(stem):
+        return False  # an adverb before a verb (立刻站, 简直站, 赶快派, 似乎点)
     if stem in dictionary_words():
         # A dictionary word that opens with a grammatical character is a stem
         # only as a noun: 不平 may be; 没有, 便是, 所谓, 再见 are not (没有家 is
@@ -375,15 +423,16 @@ def _topic_zhe(parts: tuple[str, ...]) -> bool:
     """者 after a noun: the literary topic particle ("as for X"), not the agent
     suffix (先生者, 文明者, 书者). The suffix derives from a verb or an
     adjective (破坏者, 反对者, 强者); a noun stem is a noun already. A stem of
-    one character derives unless it is a free noun or verb (书者, 吃者), since
-    the bound ones are literary adjectives (勇者, 贤者)."""
+    one character derives only where jieba's dictionary lists the pair (勇者,
+    贤者; not 书者, 花者)."""
     if len(parts) != 2 or parts[1] != "者":
         return False
     stem = parts[0]
     if len(stem) == 1:
-        return stem in grammar.LOCALIZERS or (
-            _free_char(stem) and (is_noun_char(stem) or is_verb(stem))
-        )
+        # One character and 者 is a literary word where a dictionary lists it
+        # (强者, 勇者, 贤者); elsewhere the character ends a phrase that 者
+        # turns into a noun (折花者, 亲俄者, 介绍新者, 土车者).
+        return stem not in grammar.INITIAL and not is_listed_pair(stem + "者")
     return is_plain_noun(stem) and not is_verb(stem)
 
 
@@ -428,6 +477,8 @@ def _derivation(word: str, parts: tuple[str, ...]) -> str:
         return ""
     stem_first, stem_last = parts[0], parts[1]
     short = stem_last in SHORT_SUFFIXES and not is_numeral(word[0])
+    if stem_last in _DEGREE_SUFFIXES and is_adjective(stem_first):
+        return ""  # "a little": 激烈点, 平稳点 are 激烈(一)点
     if (
         len(stem_last) == 1
         and stem_last in SUFFIXES
@@ -542,6 +593,9 @@ def judge(word: str, quoted: bool = False, evidence: str = "", parallel: bool = 
         return Verdict(False, "number", "number or count", parts)
     if parts[0][0] in NUMERALS and len(singles) < 3 and not coinage:
         return Verdict(False, "number", "number or count", parts)
+    if is_listed_count(word) and any(ch in _COUNT_CHARS for ch in word):
+        # Its parts may still be words (很多 gives 很).
+        return Verdict(False, "phrase", "a count jieba lists", parts)
     if any(len(p) == 1 and p in PARTICLES for p in parts[1:]):
         return Verdict(False, "phrase", "phrase with a particle", parts)
     shape = name_shape(word)
@@ -549,16 +603,29 @@ def judge(word: str, quoted: bool = False, evidence: str = "", parallel: bool = 
         return Verdict(False, "name", f"person's name: {shape}", parts)
     if len(word) >= 4 and (name_shape(word[1:]) or name_shape(word[:-1])):
         return Verdict(False, "name", "holds a person's name", parts)
+    if is_listed_name(word):
+        return Verdict(False, "name", "a foreign or a person's name jieba lists", parts)
+    if is_listed_place(word) and not is_proper_noun(word):
+        # Its dictionary parts are words still (帝国 in 罗马帝国).
+        return Verdict(False, "phrase", "a place no dictionary but jieba's lists", parts)
     if is_organisation_name(word):
         return Verdict(False, "name", "organisation's name", parts)
     if _ends_in_name(parts):
         return Verdict(False, "name", "an epithet and a name", parts)
     if idiom:
         if _idiom_grammar_ok(word):
+            if _clause_final(word):
+                return Verdict(False, "phrase", _CLAUSE_FINAL_REASON, parts)
+            if not parallel and _verb_object_idiom(word, parts):
+                return Verdict(False, "phrase", "verb and object", parts)
             return Verdict(True, "word", "idiom shape", parts)
         return Verdict(False, "phrase", "function word inside an idiom shape", parts)
     if len(parts) >= 2 and len(parts[0]) > 1 and len(set(parts)) == 1:
         return Verdict(False, "phrase", "a word repeated", parts)
+    if len(word) == 2 and word[0] == word[1] and is_verb(word[0]) and not is_noun(word):
+        # A verb doubled, "have a go at" (讲讲, 翻翻, 学学): a form of the
+        # verb; not a noun so made (混混 "hooligan").
+        return Verdict(False, "phrase", "a verb doubled", parts)
     if _topic_zhe(parts):
         return Verdict(False, "phrase", "者 after a noun (the topic particle)", parts)
     derivation = _derivation(word, parts)
@@ -572,6 +639,8 @@ def judge(word: str, quoted: bool = False, evidence: str = "", parallel: bool = 
         return Verdict(False, "phrase", "function word at the end", parts)
     if any(_grammatical(p, grammar.INSIDE) for p in parts[1:-1]):
         return Verdict(False, "phrase", "function word inside", parts)
+    if _clause_final(word):
+        return Verdict(False, "phrase", _CLAUSE_FINAL_REASON, parts)
     if any(
         p in grammar.DIRECTIONAL and len(parts[i]) == 1 and len(parts[i + 2]) == 1
         for i, p in enumerate(parts[1:-1])
