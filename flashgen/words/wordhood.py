@@ -338,9 +338,12 @@ _CLAUSE_FINAL_REASON = "a subject and a verb of saying, or a plural"
 
 
 def _clause_final(word: str) -> bool:
-    """Ends in 曰 or 们, or is one character and 说 that jieba does not list."""
-    return word[-1] in _CLAUSE_FINAL or (
-        len(word) == 2 and word[-1] == "说" and not is_listed_pair(word)
+    """Holds 曰 (一曰岱舆 "the first is called 岱舆"), ends in 们, or is one
+    character and 说 that jieba does not list."""
+    return (
+        word[-1] in _CLAUSE_FINAL
+        or "曰" in word
+        or (len(word) == 2 and word[-1] == "说" and not is_listed_pair(word))
     )
 
 
@@ -476,7 +479,11 @@ def _derivation(word: str, parts: tuple[str, ...]) -> str:
     if len(parts) != 2:
         return ""
     stem_first, stem_last = parts[0], parts[1]
-    short = stem_last in SHORT_SUFFIXES and not is_numeral(word[0])
+    # A suffix after one character: not after a numeral or another suffix
+    # (赤化, 端侧; not 者化).
+    short = (
+        stem_last in SHORT_SUFFIXES and not is_numeral(word[0]) and stem_first not in SHORT_SUFFIXES
+    )
     if stem_last in _DEGREE_SUFFIXES and is_adjective(stem_first):
         return ""  # "a little": 激烈点, 平稳点 are 激烈(一)点
     if (
@@ -648,6 +655,9 @@ def judge(word: str, quoted: bool = False, evidence: str = "", parallel: bool = 
         return Verdict(False, "phrase", "verb and complement", parts)
     if derivation:
         return Verdict(True, "word", "derivation", parts)
+    if evidence == "affix" and parts[-1] in SUFFIXES:
+        # Found as a stem and a suffix, but the stem cannot take it (者 + 化).
+        return Verdict(False, "phrase", "no derivation", parts)
     # A quoted or enumerated verb and object is a coinage when the verb is one
     # character (撒胡椒面, 补短板); with a longer verb it is a phrase (告别精神内耗).
     # Two characters are too short to be a coinage by quotation alone (“抢票”
@@ -675,6 +685,15 @@ def judge(word: str, quoted: bool = False, evidence: str = "", parallel: bool = 
         evidence = ""
     if evidence == "quoted":
         return Verdict(True, "word", "quoted term", parts)
+    if (
+        evidence == "repeated"
+        and len(word) >= 3
+        and any(len(p) == 1 and _free_char(p) for p in (parts[0], parts[-1]))
+    ):
+        # A recurring run that opens or ends with a free one-character word is
+        # a phrase (旧 棉袄, 短 毡袄, 拿 拄杖), however often it recurs. (A
+        # token jieba keeps whole is judged without evidence.)
+        return Verdict(False, "phrase", "free combination", parts)
     if evidence in TERM_EVIDENCE:
         return Verdict(True, "word", f"term ({evidence})", parts)
     if len(word) == 2:
