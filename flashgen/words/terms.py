@@ -49,6 +49,8 @@ from flashgen.models import Document
 from flashgen.text.documents import split_sentences
 from flashgen.words import grammar, segment
 from flashgen.words.wordhood import (
+    CHAIN_MAX_CHARS,
+    CHAIN_SUFFIXES,
     NUMERALS,
     PARTICLES,
     PREFIXES,
@@ -57,6 +59,7 @@ from flashgen.words.wordhood import (
     SUFFIXES,
     adverb_before,
     content_stem,
+    derivation_chain,
     is_bound,
     is_proper_noun,
     is_verb,
@@ -352,6 +355,40 @@ def run_candidates(tokens: Sequence[str]) -> list[Candidate]:
             out.append(Candidate(run, "repeated"))
     out.extend(_enumeration_candidates(tokens))
     out.extend(_affix_candidates(tokens))
+    out.extend(_chain_candidates(tokens))
+    return out
+
+
+def _chain_candidates(tokens: Sequence[str]) -> list[Candidate]:
+    """Chains of derivations the segmenter wrote apart (新型 城镇化; 供给 侧 结构性
+    改革): see :func:`flashgen.words.wordhood.derivation_chain`. The longest
+    chain from each token where two tokens end in a chain suffix.
+
+    >>> [c.text for c in _chain_candidates(["推动", "供给", "侧", "结构性", "改革", "和"])]
+    ['供给侧结构性改革']
+    """
+    ends = [t[-1] in CHAIN_SUFFIXES for t in tokens]
+    if sum(ends) < 2:
+        return []
+    out = []
+    n = len(tokens)
+    a = 0
+    while a < n:
+        found = 0
+        if any(ends[a : a + 3]) and sum(ends[a : a + 4]) >= 2:
+            run = tokens[a]
+            for b in range(a + 1, min(n, a + 5)):
+                run += tokens[b]
+                if len(run) > CHAIN_MAX_CHARS:
+                    break
+                if derivation_chain(run):
+                    found = b + 1
+                    text = run
+        if found:
+            out.append(Candidate(text, "affix"))
+            a = found
+        else:
+            a += 1
     return out
 
 

@@ -508,6 +508,59 @@ def _derivation(word: str, parts: tuple[str, ...]) -> str:
     return ""
 
 
+# Suffixes that make the pieces of a chain of derivations (see derivation_chain),
+# and those of them that make a modifier of the noun after it (结构性 改革).
+CHAIN_SUFFIXES = frozenset("化性式型侧")
+_MODIFIER_SUFFIXES = frozenset("性式型")
+# The first piece of a chain modifies the second, so ends in a modifying
+# suffix or 侧 (供给侧 + 结构性); 常态化 + 长效性 + 机制 is two modifiers of 机制.
+_FIRST_SUFFIXES = _MODIFIER_SUFFIXES | frozenset("侧")
+# The longest chain looked at, in characters (供给侧结构性改革 is 8).
+CHAIN_MAX_CHARS = 10
+
+
+def _derived_piece(piece: str, suffixes: frozenset[str] = CHAIN_SUFFIXES) -> bool:
+    """A word with one of ``suffixes``: a dictionary word (新型, 城镇化, 结构性)
+    or a dictionary word and the suffix (供给 + 侧)."""
+    if len(piece) < 2 or piece[-1] not in suffixes:
+        return False
+    if piece in dictionary_words():
+        return True
+    stem = piece[:-1]
+    return len(stem) > 1 and stem in dictionary_words() and content_stem(stem)
+
+
+@cache
+def derivation_chain(word: str) -> bool:
+    """A derivation that modifies a second one with a different suffix, and
+    after a modifying second (…性, …式, …型) perhaps its noun: the compound
+    terms of policy and technical writing (新型 + 城镇化, 供给侧 + 结构性 + 改革).
+    The first is no verb (深化 供给侧); the same suffix twice is a series
+    (数字化 智能化 转型), not a term.
+
+    >>> derivation_chain("新型城镇化"), derivation_chain("供给侧结构性改革")
+    (True, True)
+    >>> derivation_chain("数字化智能化"), derivation_chain("结构性改革")
+    (False, False)
+    """
+    n = len(word)
+    if n > CHAIN_MAX_CHARS:
+        return False
+    for i in range(2, n - 1):
+        first = word[:i]
+        if not _derived_piece(first, _FIRST_SUFFIXES) or is_verb(first):
+            continue
+        for j in range(i + 2, n + 1):
+            second, head = word[i:j], word[j:]
+            if first[-1] == second[-1] or not _derived_piece(second):
+                continue
+            if not head or (
+                second[-1] in _MODIFIER_SUFFIXES and head in dictionary_words() and is_noun(head)
+            ):
+                return True
+    return False
+
+
 def _verb_object(parts: tuple[str, ...]) -> bool:
     """A verb followed by what is not a verb: its object (换鞋, 捏造事实, 兼任教员)."""
     if len(parts) < 2 or not is_verb(parts[0]):
@@ -655,6 +708,8 @@ def judge(word: str, quoted: bool = False, evidence: str = "", parallel: bool = 
         return Verdict(False, "phrase", "verb and complement", parts)
     if derivation:
         return Verdict(True, "word", "derivation", parts)
+    if evidence == "affix" and derivation_chain(word):
+        return Verdict(True, "word", "chain of derivations", parts)
     if evidence == "affix" and parts[-1] in SUFFIXES:
         # Found as a stem and a suffix, but the stem cannot take it (者 + 化).
         return Verdict(False, "phrase", "no derivation", parts)
