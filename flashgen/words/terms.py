@@ -31,6 +31,7 @@ never "is this a piece of a sentence, a number or a name?".
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import operator
 import re
@@ -715,6 +716,8 @@ def force_terms(tokens: list[str], terms: frozenset[str]) -> list[str]:
     ['投', '硬科技']
     >>> force_terms(["实施", "策略"], frozenset({"施策"}))
     ['实施', '策略']
+    >>> force_terms(["科技", "赋能", "消费"], frozenset({"能消费"}))
+    ['科技', '赋能', '消费']
     """
     if not terms:
         return tokens
@@ -727,7 +730,17 @@ def force_terms(tokens: list[str], terms: frozenset[str]) -> list[str]:
     starts = list(itertools.compress(itertools.count(), opens))
     if not starts:
         return tokens
-    bounds = set(itertools.accumulate(map(len, tokens), initial=0))
+    offsets = list(itertools.accumulate(map(len, tokens), initial=0))
+    bounds = set(offsets)
+    words = dictionary_words()
+
+    def cuts_a_word(at: int) -> bool:
+        """``at`` falls inside a token that is a dictionary word (赋|能)."""
+        if at in bounds:
+            return False
+        token = tokens[bisect.bisect_right(offsets, at) - 1]
+        return len(token) > 1 and token in words
+
     spans: list[tuple[int, int]] = []
     placed_until = 0  # terms are placed left to right and do not overlap
     for i in starts:
@@ -735,10 +748,18 @@ def force_terms(tokens: list[str], terms: frozenset[str]) -> list[str]:
             continue
         for term in index[text[i : i + 2]]:
             # At least one edge must fall on a token boundary, so a term never
-            # cuts two correctly segmented words (实施/策略 must not yield 施策).
-            if text.startswith(term, i) and (i in bounds or i + len(term) in bounds):
-                spans.append((i, i + len(term)))
-                placed_until = i + len(term)
+            # cuts two correctly segmented words (实施/策略 must not yield 施策),
+            # and neither edge inside a dictionary word (赋能 消费 must not
+            # yield 能消费).
+            end = i + len(term)
+            if (
+                text.startswith(term, i)
+                and (i in bounds or end in bounds)
+                and not cuts_a_word(i)
+                and not cuts_a_word(end)
+            ):
+                spans.append((i, end))
+                placed_until = end
                 break
     if not spans:
         return tokens

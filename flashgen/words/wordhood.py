@@ -663,6 +663,10 @@ def judge(word: str, quoted: bool = False, evidence: str = "", parallel: bool = 
         return Verdict(False, "name", f"person's name: {shape}", parts)
     if len(word) >= 4 and (name_shape(word[1:]) or name_shape(word[:-1])):
         return Verdict(False, "name", "holds a person's name", parts)
+    if len(word) == 2 and word[0] == "小" and not is_noun(word):
+        # A token 小 and one character that no dictionary lists, nor jieba as
+        # a noun (小生, 小草): a pet name (小宇, 小芳, 小胖).
+        return Verdict(False, "name", "小 and a character: a pet name", parts)
     if is_listed_name(word):
         return Verdict(False, "name", "a foreign or a person's name jieba lists", parts)
     if is_listed_place(word) and not is_proper_noun(word):

@@ -46,11 +46,17 @@ def test_terms_are_forced_only_where_an_edge_is_a_token_boundary() -> None:
 
 
 def _force_terms_scanning_every_position(tokens: list[str], terms: frozenset[str]) -> list[str]:
-    """force_terms as first written: try every position, left to right (the specification)."""
+    """force_terms as first written: try every position, left to right (the
+    specification); an edge may not fall inside a token that is a dictionary word."""
+    from flashgen.lexicon.headwords import dictionary_words
+
     text = "".join(tokens)
     by_start = sorted(terms, key=len, reverse=True)
     bounds, pos = {0}, 0
+    inside_word: set[int] = set()
     for t in tokens:
+        if len(t) > 1 and t in dictionary_words():
+            inside_word.update(range(pos + 1, pos + len(t)))
         pos += len(t)
         bounds.add(pos)
     spans, i = [], 0
@@ -59,7 +65,11 @@ def _force_terms_scanning_every_position(tokens: list[str], terms: frozenset[str
             (
                 len(t)
                 for t in by_start
-                if len(t) >= 2 and text.startswith(t, i) and (i in bounds or i + len(t) in bounds)
+                if len(t) >= 2
+                and text.startswith(t, i)
+                and (i in bounds or i + len(t) in bounds)
+                and i not in inside_word
+                and i + len(t) not in inside_word
             ),
             0,
         )
