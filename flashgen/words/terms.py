@@ -522,6 +522,30 @@ def _slogan_items(tokens: Sequence[str], items: Sequence[tuple[int, int]]) -> li
     return found
 
 
+def _four_character_items(tokens: Sequence[str], items: list[tuple[int, int]]) -> list[str]:
+    """The items of a list of four-character slogans, each of single
+    characters mostly, that no dictionary lists (以进促稳、先立后破): every item
+    four characters, three or four of them tokens of their own. The first item
+    is its last four characters when they start a token (坚持 + 以进促稳).
+
+    >>> _four_character_items(list("以进促稳、先立后破"), [(0, 4), (5, 9)])
+    ['以进促稳', '先立后破']
+    """
+    if len(items) < 2:
+        return []
+    a, b = items[0]
+    while b - a > 1 and len("".join(tokens[a:b])) > 4:
+        a += 1
+    items = [(a, b), *items[1:]]
+    texts = ["".join(tokens[a:b]) for a, b in items]
+    if not all(len(t) == 4 and is_han(t) for t in texts):
+        return []
+    if not all(sum(len(tok) == 1 for tok in tokens[a:b]) >= 3 for a, b in items):
+        return []
+    words = dictionary_words()
+    return [t for t in texts if t not in words]
+
+
 def _enumeration_candidates(tokens: Sequence[str]) -> list[Candidate]:
     """Items of an enumeration made of several tokens (低空经济、数据要素、碳达峰),
     the item before 等 (激光雷达等传感器), and the noun after 等 that names the
@@ -550,6 +574,10 @@ def _enumeration_candidates(tokens: Sequence[str]) -> list[Candidate]:
             items.append((a, b))
         if listed:
             in_lists.update(b for _, b in items)
+            idioms = _four_character_items(tokens, items)
+            if idioms:
+                out.extend(Candidate(item, "enumerated") for item in idioms)
+                continue
             slogans = _slogan_items(tokens, items)
             if slogans:
                 out.extend(Candidate(item, "enumerated") for item in slogans)
