@@ -528,8 +528,8 @@ def _four_character_items(tokens: Sequence[str], items: list[tuple[int, int]]) -
     four characters, three or four of them tokens of their own. The first item
     is its last four characters when they start a token (坚持 + 以进促稳).
 
-    >>> _four_character_items(list("以进促稳、先立后破"), [(0, 4), (5, 9)])
-    ['以进促稳', '先立后破']
+    >>> _four_character_items(list("以稳促改、先试后推"), [(0, 4), (5, 9)])
+    ['以稳促改', '先试后推']
     """
     if len(items) < 2:
         return []
