@@ -118,6 +118,7 @@ _ADJECTIVE_TAGS = frozenset({"a", "ad"})
 _NAME_TAGS = frozenset({"nrt", "nrfg"})
 _NUMERAL_TAGS = frozenset({"m"})
 _IDIOM_TAGS = frozenset({"i", "l"})
+_VERB_TAGS = frozenset({"v", "vd", "vi", "vq"})
 _PLACE_TAGS = frozenset({"ns"})
 # The characters that end most place names: county, city, street, mountain…
 # (not 国 and 海, which end common words as often: 小国, 碧海)
@@ -132,6 +133,7 @@ _TAGGED = {
     "jieba-counts-1": _NUMERAL_TAGS,
     "jieba-idioms-1": _IDIOM_TAGS,
     "jieba-places-1": _PLACE_TAGS,
+    "jieba-verbs-1": _VERB_TAGS,
 }
 
 
@@ -185,6 +187,16 @@ def is_listed_place(word: str) -> bool:
     return word[-1] in _PLACE_FINALS and word in _jieba_tagged(
         "jieba-places-1", _TAGGED["jieba-places-1"], False
     )
+
+
+def is_listed_verb(word: str) -> bool:
+    """jieba's dictionary tags ``word`` (two characters or more) as a verb, not
+    a verbal noun (诱杀, 上卷; not 革命).
+
+    >>> is_listed_verb("诱杀"), is_listed_verb("营商")
+    (True, False)
+    """
+    return word in _jieba_tagged("jieba-verbs-1", _TAGGED["jieba-verbs-1"], False)
 
 
 def is_listed_idiom(word: str) -> bool:

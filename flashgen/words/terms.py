@@ -44,7 +44,13 @@ from functools import cache
 from flashgen.lexicon import traditional
 from flashgen.lexicon.frequency import zipf
 from flashgen.lexicon.han import UNIFIED, is_han
-from flashgen.lexicon.headwords import dictionary_words, is_function_word, is_noun, is_noun_char
+from flashgen.lexicon.headwords import (
+    dictionary_words,
+    is_function_word,
+    is_listed_verb,
+    is_noun,
+    is_noun_char,
+)
 from flashgen.lexicon.hsk import hsk_level
 from flashgen.models import Document
 from flashgen.text.documents import split_sentences
@@ -308,10 +314,14 @@ def _is_item(tokens: Sequence[str], a: int, b: int) -> bool:
 
 def _nominal_modifier(pieces: Sequence[str]) -> bool:
     """Pieces that can modify a noun (新 质, 具 身, 营商): no verb (搬 入, 专 讲 +
-    noun is a verb and its object), no numeral (一 校) and no grammatical
-    character (太 趋, 又 拜)."""
+    noun is a verb and its object; a fragment jieba tags as a verb: 诱杀 +
+    手段), no numeral (一 校) and no grammatical character (太 趋, 又 拜)."""
     return not any(
-        is_verb(p) or p[0] in NUMERALS or (len(p) == 1 and p in grammar.INITIAL) for p in pieces
+        is_verb(p)
+        or p[0] in NUMERALS
+        or (len(p) == 1 and p in grammar.INITIAL)
+        or (len(p) == 2 and is_listed_verb(p))
+        for p in pieces
     )
 
 
