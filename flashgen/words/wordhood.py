@@ -369,6 +369,15 @@ def _idiom_grammar_ok(word: str) -> bool:
         return False
     if _clause_opener_verb_object(split_parts(word)):
         return False
+    if word[0] in grammar.COPULAS and word[2:3] not in _COPULA_TWINS and not is_listed_idiom(word):
+        # 有, 是, 在 open an idiom with a twin in the third place (有备无患,
+        # 有声有色) or one jieba lists (有伤风化); else they open a clause
+        # (有锁子甲: "has a coat of mail").
+        return False
+    if word[-1] == "者" and word[0] in grammar.INITIAL - {"被"}:
+        # 者 makes a noun of the phrase (为幼稚者: "those who are young");
+        # 被X者 is the passive noun (被压迫者).
+        return False
     if len(word) == 4:
         # An adverb in the third place needs its twin in the first (越X越Y,
         # 又X又Y; not 太趋极端, 又拜才女).
@@ -377,7 +386,18 @@ def _idiom_grammar_ok(word: str) -> bool:
         return word[1] not in _NOT_IN_IDIOM_CONTENT and word[3] not in (
             _NOT_IN_IDIOM_CONTENT | grammar.LOCALIZERS
         )
-    return not any(ch in _NOT_IN_IDIOM_CONTENT for ch in word[1:])
+    # Longer: a localizer or a directional complement inside makes a phrase of
+    # place or motion (怀中一纸书, 踱进研究室), not a saying.
+    if any(ch in _NOT_IN_IDIOM_CONTENT for ch in word[1:]):
+        return False
+    return not any(
+        len(p) == 1 and (p in grammar.LOCALIZERS or p in grammar.DIRECTIONAL)
+        for p in split_parts(word)[1:]
+    )
+
+
+# What stands third in an idiom that 有, 是 or 在 opens (有备无患, 有声有色).
+_COPULA_TWINS = frozenset("有无没是非")
 
 
 def content_stem(stem: str) -> bool:
@@ -613,6 +633,17 @@ def _verb_free_noun(word: str) -> bool:
     return len(word) == 2 and is_verb(word[0]) and is_noun_char(word[1]) and _free_char(word[1])
 
 
+def _clause_of_words(parts: tuple[str, ...]) -> bool:
+    """Three dictionary words or more, of two characters or more, one before
+    the last a verb (饭店 招集 教员; not 供给侧 结构性 改革)."""
+    words = dictionary_words()
+    return (
+        len(parts) >= 3
+        and all(len(p) >= 2 and p in words for p in parts)
+        and any(is_verb(p) for p in parts[:-1])
+    )
+
+
 def _two_free_words(parts: tuple[str, ...]) -> bool:
     """Two dictionary words of two characters or more, neither a bound form."""
     words = dictionary_words()
@@ -734,6 +765,10 @@ def judge(word: str, quoted: bool = False, evidence: str = "", parallel: bool = 
     # slogan list); and a run the corpus repeats is a unit.
     if evidence not in _PHRASE_EVIDENCE | {"repeated"} and _verb_sense_object(word):
         return Verdict(False, "phrase", "verb and object", parts)
+    if evidence == "quoted" and len(word) >= 5 and _clause_of_words(parts):
+        # Dictionary words with a verb before the last (饭店 + 招集 + 教员,
+        # 糟踏 + 纸张 + 笔墨): a quoted clause, judged as if unquoted.
+        evidence = ""
     if evidence == "quoted" and len(word) >= 5 and _two_free_words(parts):
         # A quoted noun phrase of two free words (教育界 + 名流) is a
         # quotation of a phrase, not a term: judged as if unquoted.
