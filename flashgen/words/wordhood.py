@@ -97,9 +97,10 @@ SUFFIXES = frozenset(
 SHORT_SUFFIXES = frozenset("者化性式型感侧链")
 # Suffixes that make a noun of a verb or an adjective character: 搭子, 盖儿, 甜头.
 NOUN_SUFFIXES = frozenset("子儿头")
-# Suffixes that after an adjective are the measure "a little" (激烈点 is
-# 激烈一点), not a noun head as after a verb or a noun (增长点, 着力点).
-_DEGREE_SUFFIXES = frozenset("点")
+# Suffixes that are no suffix after an adjective: 点 is the measure "a
+# little" there (激烈点 is 激烈一点), not a noun head as after a verb or a
+# noun (增长点, 着力点); 学 is the verb "learn" (容易学), not "-ology".
+_DEGREE_SUFFIXES = frozenset("点学")
 # Productive prefixes: 超常规, 非公有, 反垄断, 双循环.
 PREFIXES = frozenset("超非反总副准伪亚泛双")
 # Prefixes that also make a word with one bound character: 自研, 自营.
@@ -505,7 +506,7 @@ def _derivation(word: str, parts: tuple[str, ...]) -> str:
         stem_last in SHORT_SUFFIXES and not is_numeral(word[0]) and stem_first not in SHORT_SUFFIXES
     )
     if stem_last in _DEGREE_SUFFIXES and is_adjective(stem_first):
-        return ""  # "a little": 激烈点, 平稳点 are 激烈(一)点
+        return ""  # 激烈点, 平稳点 are 激烈(一)点; 容易学 is "easy to learn"
     if (
         len(stem_last) == 1
         and stem_last in SUFFIXES
