@@ -26,7 +26,7 @@ from evaluation import (
     score_segmentation,
     score_vocab,
 )
-from testdata import SHARED
+from testdata import DATA, SHARED
 
 from flashgen.config import BuildConfig
 from flashgen.pipeline import BuildReport, load_documents
@@ -61,6 +61,19 @@ def genre(name: str) -> DeckScore:
         read_tsv(GENRES / f"{name}-vocab.tsv"),
         read_tsv(GENRES / f"{name}-pinyin.tsv"),
     )
+
+
+TEAM_GENRES = DATA / "genres"
+TEAM_GENRE_NAMES = tuple(f"{name}-2" for name in GENRE_NAMES)
+
+
+def team_genre(name: str) -> DeckScore:
+    """A genre text of the team's second development set (tests/data/genres);
+    a 歇后语 label (with its dash) is left out: no card is one."""
+    labels = [
+        (w, label) for w, label in read_tsv(TEAM_GENRES / f"{name}-vocab.tsv") if "——" not in w
+    ]
+    return score_deck(name, load(TEAM_GENRES / f"{name}.txt"), labels)
 
 
 def huagaiji() -> DeckScore:
@@ -101,10 +114,16 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-luxun", action="store_true", help="skip 华盖集 (the slowest part)")
     parser.add_argument("--segmentation", action="store_true", help="also score segment.cut")
+    parser.add_argument(
+        "--team", action="store_true", help="also the team's genre texts (tests/data/genres)"
+    )
     args = parser.parse_args()
     seed()
     for name in GENRE_NAMES:
         show(genre(name))
+    if args.team:
+        for name in TEAM_GENRE_NAMES:
+            show(team_genre(name))
     if not args.no_luxun:
         show(huagaiji())
     if args.segmentation:

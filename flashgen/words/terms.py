@@ -535,7 +535,8 @@ def _slogan_items(tokens: Sequence[str], items: Sequence[tuple[int, int]]) -> li
 def _four_character_items(tokens: Sequence[str], items: list[tuple[int, int]]) -> list[str]:
     """The items of a list of four-character slogans, each of single
     characters mostly, that no dictionary lists (以进促稳、先立后破): every item
-    four characters, three or four of them tokens of their own. The first item
+    four characters, three or four of them tokens of their own, or a
+    dictionary word (a listed slogan among new ones). The first item
     is its last four characters when they start a token (坚持 + 以进促稳).
 
     >>> _four_character_items(list("以稳促改、先试后推"), [(0, 4), (5, 9)])
@@ -550,9 +551,12 @@ def _four_character_items(tokens: Sequence[str], items: list[tuple[int, int]]) -
     texts = ["".join(tokens[a:b]) for a, b in items]
     if not all(len(t) == 4 and is_han(t) for t in texts):
         return []
-    if not all(sum(len(tok) == 1 for tok in tokens[a:b]) >= 3 for a, b in items):
-        return []
     words = dictionary_words()
+    if not all(
+        t in words or sum(len(tok) == 1 for tok in tokens[a:b]) >= 3
+        for t, (a, b) in zip(texts, items, strict=True)
+    ):
+        return []
     return [t for t in texts if t not in words]
 
 
