@@ -119,6 +119,7 @@ _NAME_TAGS = frozenset({"nrt", "nrfg"})
 _NUMERAL_TAGS = frozenset({"m"})
 _IDIOM_TAGS = frozenset({"i", "l"})
 _VERB_TAGS = frozenset({"v", "vd", "vi", "vq"})
+_CHENGYU_TAGS = frozenset({"i"})
 _PLACE_TAGS = frozenset({"ns"})
 # The characters that end most place names: county, city, street, mountain…
 # (not 国 and 海, which end common words as often: 小国, 碧海)
@@ -134,6 +135,7 @@ _TAGGED = {
     "jieba-idioms-1": _IDIOM_TAGS,
     "jieba-places-1": _PLACE_TAGS,
     "jieba-verbs-1": _VERB_TAGS,
+    "jieba-chengyu-1": _CHENGYU_TAGS,
 }
 
 
@@ -197,6 +199,19 @@ def is_listed_verb(word: str) -> bool:
     (True, False)
     """
     return word in _jieba_tagged("jieba-verbs-1", _TAGGED["jieba-verbs-1"], False)
+
+
+def is_listed_chengyu(word: str) -> bool:
+    """jieba's dictionary tags ``word``, four characters, as an idiom (``i``):
+    幅员辽阔, 一哄而上, 三天打鱼. Its fixed expressions (``l``: 说实话, 下苦功夫)
+    and its shorter idioms (难驾驭, 坐船去) are left out: half are phrases.
+
+    >>> is_listed_chengyu("幅员辽阔"), is_listed_chengyu("说实话"), is_listed_chengyu("不吭声")
+    (True, False, False)
+    """
+    return len(word) == 4 and word in _jieba_tagged(
+        "jieba-chengyu-1", _TAGGED["jieba-chengyu-1"], False
+    )
 
 
 def is_listed_idiom(word: str) -> bool:

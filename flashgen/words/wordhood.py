@@ -53,6 +53,7 @@ from flashgen.lexicon.headwords import (
     is_adjective,
     is_adverb,
     is_function_word,
+    is_listed_chengyu,
     is_listed_count,
     is_listed_idiom,
     is_listed_name,
@@ -651,6 +652,35 @@ def _two_free_words(parts: tuple[str, ...]) -> bool:
     return len(parts) == 2 and all(len(p) >= 2 and p in words for p in parts)
 
 
+# What a four-character idiom jieba lists may be rejected for and still be
+# one: a count in front (三天打鱼), a grammatical character where the idiom
+# test wants content (一哄而上), two dictionary words (幅员辽阔).
+_CHENGYU_EXCUSED = frozenset(
+    {"number or count", "function word inside an idiom shape", "function word inside",
+     "free combination"}
+)  # fmt: skip
+# Of two dictionary words, one must be this rare (Zipf) for jieba's idiom tag
+# to make them an idiom: 幅员 3.10, 异己 3.17, 不轨 2.73 (幅员辽阔, 排斥异己,
+# 图谋不轨); jieba also tags free pairs of commoner words as idioms: 闭上眼睛
+# (闭上 3.21), 自我调侃 (调侃 3.50), 坚定信心 (4.43), 今年以来 (5.27).
+_CHENGYU_RARE_PART_ZIPF = 3.2
+
+
+def _chengyu(word: str, parts: tuple[str, ...]) -> bool:
+    """jieba lists ``word`` as a four-character idiom, and it holds no particle
+    or pronoun, nor 在 or 是 after its first character (奇怪的是, 待在家里 are
+    phrases jieba tags so); made of two dictionary words, one of them rare."""
+    if not is_listed_chengyu(word):
+        return False
+    if any(ch in grammar.PARTICLES or ch in grammar.PRONOUNS for ch in word):
+        return False
+    if "在" in word[1:] or "是" in word[1:]:
+        return False
+    if len(parts) == 2 and all(len(p) == 2 for p in parts):
+        return min(zipf(p) or 0.0 for p in parts) < _CHENGYU_RARE_PART_ZIPF
+    return True
+
+
 @cache
 def judge(word: str, quoted: bool = False, evidence: str = "", parallel: bool = False) -> Verdict:
     """The verdict for a multi-character string that no dictionary lists.
@@ -661,7 +691,18 @@ def judge(word: str, quoted: bool = False, evidence: str = "", parallel: bool = 
     the tests of grammar, numbers and names; except that in a ``parallel``
     series of coinages (“跟跑”“并跑”“领跑”) the first character is a contrasted
     modifier, whatever else it can be.
+
+    A four-character idiom jieba lists is a word where only the tests an
+    idiom can fail reject it (:data:`_CHENGYU_EXCUSED`, :func:`_chengyu`).
     """
+    verdict = _judge(word, quoted, evidence, parallel)
+    if not verdict.keep and verdict.reason in _CHENGYU_EXCUSED and _chengyu(word, verdict.parts):
+        return Verdict(True, "word", "idiom jieba lists", verdict.parts)
+    return verdict
+
+
+def _judge(word: str, quoted: bool, evidence: str, parallel: bool) -> Verdict:
+    """:func:`judge` without jieba's idioms."""
     if quoted and not evidence:
         evidence = "quoted"
     if not is_han(word):
