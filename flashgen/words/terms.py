@@ -581,8 +581,11 @@ def _enumeration_candidates(tokens: Sequence[str]) -> list[Candidate]:
     for group, listed in _enumerations(tokens):
         items = []
         for k, (a, b) in enumerate(group):
-            # The first item may open with the verb that governs the list
-            # (坚持稳中求进、梯度培育; 做到先易后难、由近及远).
+            # The first item starts after the last particle before it (配备
+            # 了 激光雷达、毫米波雷达), and may open with the verb that governs
+            # the list (坚持稳中求进、梯度培育; 做到先易后难、由近及远).
+            if k == 0:
+                a = max((j + 1 for j in range(a, b - 1) if tokens[j] in _PARTICLES), default=a)
             if k == 0 and b - a >= 2 and is_verb(tokens[a]) and not is_noun(tokens[a]):
                 a += 1
             items.append((a, b))
