@@ -77,6 +77,9 @@ _LEADING_NUMERAL = re.compile(rf"^第?[{NUMERALS}\d]+[多余来几]?")
 # What a count jieba lists (多天, 好几, 一大堆) holds; jieba's numeral tag
 # also covers words with none of them (全名, 左眼, 首座), which stay words.
 _COUNT_CHARS = frozenset(NUMERALS + "多几数整余廿")
+# A numeral and 号 at the end: the number of a model, a craft or a mission
+# (启明二号, 天宫二号), which makes the whole a name.
+_MODEL_NUMBER = re.compile(rf"[{NUMERALS}\d]+号$")
 # Clock and duration words after a numeral: 九点半, 十几秒, 四十分钟.
 _TIME_CHARS = frozenset("点分秒刻钟时半")
 
@@ -731,6 +734,8 @@ def _judge(word: str, quoted: bool, evidence: str, parallel: bool) -> Verdict:
         return Verdict(False, "phrase", "a count jieba lists", parts)
     if any(len(p) == 1 and p in PARTICLES for p in parts[1:]):
         return Verdict(False, "phrase", "phrase with a particle", parts)
+    if len(word) > 3 and _MODEL_NUMBER.search(word):
+        return Verdict(False, "name", "a name with a model number", parts)
     shape = name_shape(word)
     if shape:
         return Verdict(False, "name", f"person's name: {shape}", parts)
