@@ -111,32 +111,29 @@ def is_noun(word: str) -> bool:
     return word in _nouns()
 
 
-# jieba's tags for adverbs and adjectives; for transliterated foreign names and
-# names with a given name (路易十四, 杨家); and for numerals and counts (多天).
-_ADVERB_TAGS = frozenset({"d"})
-_ADJECTIVE_TAGS = frozenset({"a", "ad"})
-_NAME_TAGS = frozenset({"nrt", "nrfg"})
-_NUMERAL_TAGS = frozenset({"m"})
-_IDIOM_TAGS = frozenset({"i", "l"})
-_VERB_TAGS = frozenset({"v", "vd", "vi", "vq"})
-_CHENGYU_TAGS = frozenset({"i"})
-_PLACE_TAGS = frozenset({"ns"})
+# jieba's tags that flashgen trusts for a word no other dictionary lists, each
+# set under the name of its cache: adverbs and adjectives; transliterated
+# foreign names and names with a given name (路易十四, 杨家); numerals and
+# counts (多天); places; verbs, not verbal nouns; idioms (i) with fixed
+# expressions (l), and idioms alone.
+_TAGGED = {
+    "jieba-adverbs-1": frozenset({"d"}),
+    "jieba-adjectives-1": frozenset({"a", "ad"}),
+    "jieba-names-1": frozenset({"nrt", "nrfg"}),
+    "jieba-counts-1": frozenset({"m"}),
+    "jieba-places-1": frozenset({"ns"}),
+    "jieba-verbs-1": frozenset({"v", "vd", "vi", "vq"}),
+    "jieba-idioms-1": frozenset({"i", "l"}),
+    "jieba-chengyu-1": frozenset({"i"}),
+}
 # The characters that end most place names: county, city, street, mountain…
 # (not 国 and 海, which end common words as often: 小国, 碧海)
 _PLACE_FINALS = frozenset("县州省市镇乡村屯街路巷城山岭江河湖岛郡区")
 
 
-# The tag sets above, each under the name of its cache.
-_TAGGED = {
-    "jieba-adverbs-1": _ADVERB_TAGS,
-    "jieba-adjectives-1": _ADJECTIVE_TAGS,
-    "jieba-names-1": _NAME_TAGS,
-    "jieba-counts-1": _NUMERAL_TAGS,
-    "jieba-idioms-1": _IDIOM_TAGS,
-    "jieba-places-1": _PLACE_TAGS,
-    "jieba-verbs-1": _VERB_TAGS,
-    "jieba-chengyu-1": _CHENGYU_TAGS,
-}
+def _tagged(name: str, word: str) -> bool:
+    """jieba's dictionary gives ``word`` (two characters or more) a tag of the set ``name``."""
+    return word in _jieba_tagged(name, _TAGGED[name], False)
 
 
 def is_adverb(word: str) -> bool:
@@ -146,7 +143,7 @@ def is_adverb(word: str) -> bool:
     >>> is_adverb("立刻"), is_adverb("经济")
     (True, False)
     """
-    return word in _jieba_tagged("jieba-adverbs-1", _TAGGED["jieba-adverbs-1"], False)
+    return _tagged("jieba-adverbs-1", word)
 
 
 def is_adjective(word: str) -> bool:
@@ -155,7 +152,7 @@ def is_adjective(word: str) -> bool:
     >>> is_adjective("激烈"), is_adjective("增长")
     (True, False)
     """
-    return word in _jieba_tagged("jieba-adjectives-1", _TAGGED["jieba-adjectives-1"], False)
+    return _tagged("jieba-adjectives-1", word)
 
 
 def is_listed_name(word: str) -> bool:
@@ -166,7 +163,7 @@ def is_listed_name(word: str) -> bool:
     >>> is_listed_name("路易十四"), is_listed_name("希冀")
     (True, False)
     """
-    return word in _jieba_tagged("jieba-names-1", _TAGGED["jieba-names-1"], False)
+    return _tagged("jieba-names-1", word)
 
 
 def is_listed_count(word: str) -> bool:
@@ -175,7 +172,7 @@ def is_listed_count(word: str) -> bool:
     >>> is_listed_count("多天"), is_listed_count("经济")
     (True, False)
     """
-    return word in _jieba_tagged("jieba-counts-1", _TAGGED["jieba-counts-1"], False)
+    return _tagged("jieba-counts-1", word)
 
 
 def is_listed_place(word: str) -> bool:
@@ -186,9 +183,7 @@ def is_listed_place(word: str) -> bool:
     >>> is_listed_place("潍县"), is_listed_place("虎狼")
     (True, False)
     """
-    return word[-1] in _PLACE_FINALS and word in _jieba_tagged(
-        "jieba-places-1", _TAGGED["jieba-places-1"], False
-    )
+    return word[-1] in _PLACE_FINALS and _tagged("jieba-places-1", word)
 
 
 def is_listed_verb(word: str) -> bool:
@@ -198,7 +193,7 @@ def is_listed_verb(word: str) -> bool:
     >>> is_listed_verb("诱杀"), is_listed_verb("营商")
     (True, False)
     """
-    return word in _jieba_tagged("jieba-verbs-1", _TAGGED["jieba-verbs-1"], False)
+    return _tagged("jieba-verbs-1", word)
 
 
 def is_listed_chengyu(word: str) -> bool:
@@ -209,9 +204,7 @@ def is_listed_chengyu(word: str) -> bool:
     >>> is_listed_chengyu("幅员辽阔"), is_listed_chengyu("说实话"), is_listed_chengyu("不吭声")
     (True, False, False)
     """
-    return len(word) == 4 and word in _jieba_tagged(
-        "jieba-chengyu-1", _TAGGED["jieba-chengyu-1"], False
-    )
+    return len(word) == 4 and _tagged("jieba-chengyu-1", word)
 
 
 def is_listed_idiom(word: str) -> bool:
@@ -221,7 +214,7 @@ def is_listed_idiom(word: str) -> bool:
     >>> is_listed_idiom("自求多福"), is_listed_idiom("搬入艺术")
     (True, False)
     """
-    return word in _jieba_tagged("jieba-idioms-1", _TAGGED["jieba-idioms-1"], False)
+    return _tagged("jieba-idioms-1", word)
 
 
 # The characters that, after one other, jieba's dictionary lists the pairs of
