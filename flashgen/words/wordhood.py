@@ -104,7 +104,7 @@ NOUN_SUFFIXES = frozenset("子儿头")
 # Suffixes that are no suffix after an adjective: 点 is the measure "a
 # little" there (激烈点 is 激烈一点), not a noun head as after a verb or a
 # noun (增长点, 着力点); 学 is the verb "learn" (容易学), not "-ology".
-_DEGREE_SUFFIXES = frozenset("点学")
+_NO_SUFFIX_AFTER_ADJECTIVE = frozenset("点学")
 # Productive prefixes: 超常规, 非公有, 反垄断, 双循环.
 PREFIXES = frozenset("超非反总副准伪亚泛双")
 # Prefixes that also make a word with one bound character: 自研, 自营.
@@ -391,10 +391,11 @@ def _idiom_grammar_ok(word: str) -> bool:
         return word[1] not in _NOT_IN_IDIOM_CONTENT and word[3] not in (
             _NOT_IN_IDIOM_CONTENT | grammar.LOCALIZERS
         )
-    # Longer: a localizer or a directional complement inside makes a phrase of
-    # place or motion (怀中一纸书, 踱进研究室), not a saying.
     if any(ch in _NOT_IN_IDIOM_CONTENT for ch in word[1:]):
         return False
+    # Longer: a localizer or a directional complement inside, as a piece of
+    # its own, makes a phrase of place or motion (怀中一纸书, 踱进研究室), not
+    # a saying (天下 in 以孝治天下 is a word).
     return not any(
         len(p) == 1 and (p in grammar.LOCALIZERS or p in grammar.DIRECTIONAL)
         for p in split_parts(word)[1:]
@@ -406,10 +407,9 @@ _COPULA_TWINS = frozenset("有无没是非")
 
 
 def content_stem(stem: str) -> bool:
-    """A stem an affix can derive from: no function word (他们所, 别的法) nor
-    adverb (立刻站: the adverb before the verb 站), and,
-    unless a dictionary lists it (同质化), not opening with a grammatical
-    character (也者, 都不会)."""
+    """A stem an affix can derive from: no function word (他们所, 别的法), no
+    adverb (立刻站 is the adverb before the verb 站), and, unless a dictionary
+    lists it (同质化), not opening with a grammatical character (也者, 都不会)."""
     if is_adverb(stem) and not is_noun(stem) and not is_verb(stem):
         return False  # an adverb before a verb (立刻站, 简直站, 赶快派, 似乎点)
     if stem in dictionary_words():
@@ -509,7 +509,7 @@ def _derivation(word: str, parts: tuple[str, ...]) -> str:
     short = (
         stem_last in SHORT_SUFFIXES and not is_numeral(word[0]) and stem_first not in SHORT_SUFFIXES
     )
-    if stem_last in _DEGREE_SUFFIXES and is_adjective(stem_first):
+    if stem_last in _NO_SUFFIX_AFTER_ADJECTIVE and is_adjective(stem_first):
         return ""  # 激烈点, 平稳点 are 激烈(一)点; 容易学 is "easy to learn"
     if (
         len(stem_last) == 1
