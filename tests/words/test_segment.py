@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from testdata import DATA, SHARED, Case, cases
 
+from flashgen.words.enumerations import TERM_PARTICLES
 from flashgen.words.segment import cut
 from flashgen.words.terms import force_terms, quoted_terms, run_candidates
 
@@ -141,9 +142,7 @@ def _maximal_runs_token_by_token(tokens: list[str]) -> list[tuple[int, int]]:
     from flashgen.lexicon.headwords import dictionary_words
     from flashgen.words import terms
 
-    member = [
-        terms._is_fragment(t, dictionary_words()) and t not in terms._PARTICLES for t in tokens
-    ]
+    member = [terms._is_fragment(t, dictionary_words()) and t not in TERM_PARTICLES for t in tokens]
     runs, i = [], 0
     while i < len(tokens):
         if not member[i]:
