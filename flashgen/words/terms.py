@@ -59,10 +59,11 @@ from flashgen.words.enumerations import (
     is_item,
     noun_like,
 )
+from flashgen.words.names import is_proper_noun
+from flashgen.words.numbers import NUMERALS
 from flashgen.words.wordhood import (
     CHAIN_MAX_CHARS,
     CHAIN_SUFFIXES,
-    NUMERALS,
     PREFIXES,
     SHORT_PREFIXES,
     SHORT_SUFFIXES,
@@ -70,7 +71,6 @@ from flashgen.words.wordhood import (
     adverb_before,
     content_stem,
     derivation_chain,
-    is_proper_noun,
     is_verb,
     judge,
     short_prefix_stem,

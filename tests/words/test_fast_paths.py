@@ -27,9 +27,9 @@ from flashgen.words.names import (
     name_shape,
     names_in_use,
 )
+from flashgen.words.numbers import NUMERALS
 from flashgen.words.terms import Candidate
 from flashgen.words.wordhood import (
-    NUMERALS,
     PREFIXES,
     SHORT_PREFIXES,
     SHORT_SUFFIXES,

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 from testdata import Case, cases
 
-from flashgen.words.wordhood import is_number, is_person_name, judge, split_parts
+from flashgen.words.names import is_person_name
+from flashgen.words.numbers import is_number
+from flashgen.words.wordhood import judge, split_parts
 
 
 @pytest.mark.parametrize("case", cases("wordhood_cases.json"))
@@ -37,7 +39,7 @@ def test_cached_name_sets_match_the_entries_on_all_of_cc_cedict() -> None:
     import re
 
     from flashgen.lexicon.cedict import cedict
-    from flashgen.words.wordhood import is_person_name, is_proper_noun
+    from flashgen.words.names import is_person_name, is_proper_noun
 
     person = re.compile(r"\(\d{3,4}-|\bsurname\b|\(\d{3,4}\)")
     dictionary = cedict()
