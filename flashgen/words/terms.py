@@ -64,6 +64,7 @@ from flashgen.words.numbers import NUMERALS
 from flashgen.words.wordhood import (
     CHAIN_MAX_CHARS,
     CHAIN_SUFFIXES,
+    COMPOUND_REASON,
     PREFIXES,
     SHORT_PREFIXES,
     SHORT_SUFFIXES,
@@ -197,7 +198,12 @@ def _is_fragment(token: str, words: frozenset[str]) -> bool:
         return False
     if len(token) == 1:
         return True
-    return token not in words and judge(token).keep
+    if token in words:
+        return False
+    verdict = judge(token)
+    # A compound jieba lists is a word, as a dictionary word is (健身卡 does
+    # not make 到 + 健身卡 a run).
+    return verdict.keep and verdict.reason != COMPOUND_REASON
 
 
 def _bound(token: str) -> bool:

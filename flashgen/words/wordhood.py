@@ -27,6 +27,8 @@ judgement, with the evidence that found it):
   association, repeated: see :mod:`flashgen.words.terms`) is a word; quotation
   marks count only for a run that ends in a noun or a noun-making suffix
   (not the clause 真理战胜);
+- a compound noun of three characters that jieba lists and has often seen
+  (价格战, 营业厅, 脚步声) is a word, though its head is a free character;
 - two dictionary words in a row are a free combination (充分发挥 → 充分 +
   发挥) unless the whole is about as common as its rarer part, that is, the
   rarer part occurs mostly inside this whole (举国体制: 举国 1.34, whole 1.48);
@@ -53,6 +55,7 @@ from flashgen.lexicon.headwords import (
     is_adverb,
     is_function_word,
     is_listed_chengyu,
+    is_listed_compound_noun,
     is_listed_count,
     is_listed_idiom,
     is_listed_name,
@@ -631,6 +634,32 @@ def _chengyu(word: str, parts: tuple[str, ...]) -> bool:
     return True
 
 
+# What a compound noun jieba lists may be rejected for and still be one: a
+# free character as its head (价格 + 战), or a verb-like first word (亲家 +
+# 母, 服务 + 商).
+_COMPOUND_EXCUSED = frozenset({"free combination", "verb and object"})
+COMPOUND_REASON = "compound noun jieba lists"
+
+
+def _compound(parts: tuple[str, ...]) -> bool:
+    """A dictionary word and a noun character that jieba lists as a common
+    noun it has often seen (价格战, 攻坚战, 营业厅, 刀子嘴).
+
+    The word must be a noun or an adjective by jieba's tags, and no place:
+    所有 + 人 is "everybody", 回转 + 头 a verb and its object, 希腊 + 人 and
+    中国 + 史 are transparent.
+    """
+    return (
+        len(parts) == 2
+        and len(parts[0]) == 2
+        and len(parts[1]) == 1
+        and is_noun_char(parts[1])
+        and (is_noun(parts[0]) or is_adjective(parts[0]))
+        and not is_proper_noun(parts[0])
+        and is_listed_compound_noun(parts[0] + parts[1])
+    )
+
+
 @cache
 def judge(word: str, quoted: bool = False, evidence: str = "", parallel: bool = False) -> Verdict:
     """The verdict for a multi-character string that no dictionary lists.
@@ -648,6 +677,8 @@ def judge(word: str, quoted: bool = False, evidence: str = "", parallel: bool = 
     verdict = _judge(word, quoted, evidence, parallel)
     if not verdict.keep and verdict.reason in _CHENGYU_EXCUSED and _chengyu(word, verdict.parts):
         return Verdict(True, "word", "idiom jieba lists", verdict.parts)
+    if not verdict.keep and verdict.reason in _COMPOUND_EXCUSED and _compound(verdict.parts):
+        return Verdict(True, "word", COMPOUND_REASON, verdict.parts)
     return verdict
 
 
