@@ -101,6 +101,9 @@ PARTICLES = frozenset("了的得着")
 SUFFIXES = frozenset(
     "性化型式观点面员者家界率度感法论学师品业区期线场站所室类量值权热族派侧链机器端圈群"
 )
+# A suffix of two characters: 主义 "-ism" (消费主义, 完美主义), the only
+# two-character headword CC-CEDICT glosses as a noun-making suffix.
+WORD_SUFFIXES = frozenset({"主义"})
 # Suffixes that also derive from a single character: 勇者, 赤化, 端侧, 弹性.
 SHORT_SUFFIXES = frozenset("者化性式型感侧链")
 # Suffixes that make a noun of a verb or an adjective character: 搭子, 盖儿, 甜头.
@@ -461,6 +464,8 @@ def _derivation(word: str, parts: tuple[str, ...]) -> str:
     )
     if stem_last in _NO_SUFFIX_AFTER_ADJECTIVE and is_adjective(stem_first):
         return ""  # 激烈点, 平稳点 are 激烈(一)点; 容易学 is "easy to learn"
+    if stem_last in WORD_SUFFIXES and len(stem_first) > 1 and content_stem(stem_first):
+        return "suffix"
     if (
         len(stem_last) == 1
         and stem_last in SUFFIXES
@@ -717,7 +722,13 @@ def _judge(word: str, quoted: bool, evidence: str, parallel: bool) -> Verdict:
     shape = name_shape(word)
     if shape:
         return Verdict(False, "name", f"person's name: {shape}", parts)
-    if len(word) >= 4 and (name_shape(word[1:]) or name_shape(word[:-1])):
+    if (
+        len(word) >= 4
+        and (name_shape(word[1:]) or name_shape(word[:-1]))
+        and not (len(parts[0]) > 1 and _derivation(word, parts) == "suffix")
+    ):
+        # A name and a character (说赵建国); not a word and its suffix, where
+        # the name would cut the word (消费 + 主义 is no 消 + 费主义).
         return Verdict(False, "name", "holds a person's name", parts)
     if len(word) == 2 and word[0] == "小" and not is_noun(word):
         # A token 小 and one character that no dictionary lists, nor jieba as
