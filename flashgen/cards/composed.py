@@ -3,7 +3,7 @@
 A word CC-CEDICT lacks can sometimes be explained by its parts: 举国体制 is
 举国 "the entire country" + 体制 "system", 颠覆性 is 颠覆 "to topple" + the
 suffix 性 "-ness, -ity". Single characters glossed by their first sense do
-not explain a word (并跑 is not "and + to run", 具身智能 is not "tool + body +
+not explain a word (并跑 is not "and + to run", 类脑智能 is not "kind + brain +
 intelligent"): a character has many senses and the word picks one no gloss
 can guess. So a composed gloss is given only when every part is
 
@@ -155,7 +155,7 @@ def explaining_parts(word: str) -> list[tuple[str, str]] | None:
 
     >>> explaining_parts("颠覆性")
     [('颠覆', ''), ('性', '-ness, -ity')]
-    >>> explaining_parts("并跑") is None, explaining_parts("具身智能") is None
+    >>> explaining_parts("并跑") is None, explaining_parts("类脑智能") is None
     (True, True)
     """
     for parts in _splits(word):

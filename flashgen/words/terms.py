@@ -129,11 +129,11 @@ def parallel_coinages(quoted: Iterable[str]) -> frozenset[str]:
 def quoted_candidates(quoted: Iterable[str]) -> dict[str, str]:
     """What quoted strings make terms of: each string itself; the object of a
     quoted verb and object (告别情绪内耗 → 情绪内耗); and the head that several
-    quoted coinages share (咖啡主理人, 民宿主理人 → 主理人), instead of the coinages.
+    quoted coinages share (咖啡体验官, 民宿体验官 → 体验官), instead of the coinages.
     (The examples are terms no dictionary of flashgen's lists.)
 
-    >>> sorted(quoted_candidates(["咖啡主理人", "民宿主理人", "告别情绪内耗"]).items())
-    [('主理人', 'quoted'), ('告别情绪内耗', 'quoted'), ('情绪内耗', 'quoted')]
+    >>> sorted(quoted_candidates(["咖啡体验官", "民宿体验官", "告别情绪内耗"]).items())
+    [('体验官', 'quoted'), ('告别情绪内耗', 'quoted'), ('情绪内耗', 'quoted')]
     """
     words = dictionary_words()
     quoted = sorted(set(quoted))
@@ -144,12 +144,13 @@ def quoted_candidates(quoted: Iterable[str]) -> dict[str, str]:
             for n in (2, 3):
                 if len(q) > n:
                     tails[q[-n:]] += 1
-    shared = {t for t, c in tails.items() if c >= 2 and t not in words and is_han(t)}
+    shared = {t for t, c in tails.items() if c >= 2 and is_han(t)}
     for q in quoted:
         # The longest shared tail (主理人 rather than 理人): one answer whatever
-        # the order of the set.
+        # the order of the set. A tail that is a dictionary word is no new
+        # term, nor is the shorter tail inside it; the strings are judged as they are.
         tail = max((t for t in shared if q.endswith(t) and q != t), key=len, default=None)
-        if tail is not None:
+        if tail is not None and tail not in words:
             out[tail] = "quoted"
             continue
         if _rare_modifier_on_common_head(q):
