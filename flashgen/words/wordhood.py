@@ -400,6 +400,13 @@ def _ends_in_name(parts: tuple[str, ...]) -> bool:
     )
 
 
+def _name_at_a_cut(parts: tuple[str, ...]) -> bool:
+    """A name of all but the first or the last character starts or ends where
+    the split into dictionary words cuts (说 + 赵建国), not inside a word
+    (安全 + 隐患, 简单 + 粗暴: no 全隐患, 单粗暴)."""
+    return len(parts[0]) == 1 or len(parts[-1]) == 1
+
+
 def _topic_zhe(parts: tuple[str, ...]) -> bool:
     """者 after a noun: the literary topic particle ("as for X"), not the agent
     suffix (先生者, 文明者, 书者). The suffix derives from a verb or an
@@ -729,7 +736,11 @@ def _judge(word: str, quoted: bool, evidence: str, parallel: bool) -> Verdict:
     ):
         # A name and a character (说赵建国); not a word and its suffix, where
         # the name would cut the word (消费 + 主义 is no 消 + 费主义).
-        return Verdict(False, "name", "holds a person's name", parts)
+        if _name_at_a_cut(parts):
+            return Verdict(False, "name", "holds a person's name", parts)
+        # Where the name would cut a word (安全 + 隐患 is no 安 + 全隐患), the
+        # string is no name; it is a phrase, whose words are words.
+        return Verdict(False, "phrase", "free combination", parts)
     if len(word) == 2 and word[0] == "小" and not is_noun(word):
         # A token 小 and one character that no dictionary lists, nor jieba as
         # a noun (小生, 小草): a pet name (小宇, 小芳, 小胖).
