@@ -86,12 +86,15 @@ APPOSITION_NOUNS = frozenset(
     }
 )  # fmt: skip
 
-# Heads that name an organisation after its name: 澜途科技, X集团, X公司.
+# Heads that name an organisation after its name: 澜途科技, X集团, X公司;
+# and the trades that company names end in (X新材, X医药, X物流, X证券).
 ORGANISATION_HEADS = frozenset(
     {
         "科技", "公司", "集团", "银行", "大学", "学院", "中学", "小学", "医院", "研究院",
         "研究所", "工作室", "传媒", "控股", "股份", "实业", "电器", "汽车", "网络", "基金",
         "出版社", "书店", "报社", "杂志社", "药业", "地产", "资本", "影业",
+        "新材", "材料", "能源", "电子", "医药", "制药", "生物", "环保", "物流", "食品",
+        "化工", "光电", "软件", "信息", "置业", "物业", "证券", "保险", "重工", "机械",
     }
 )  # fmt: skip
 _ORGANISATION_HEAD_TUPLE = tuple(ORGANISATION_HEADS)

@@ -724,6 +724,11 @@ def _judge(word: str, quoted: bool, evidence: str, parallel: bool) -> Verdict:
         return Verdict(False, "phrase", "a count jieba lists", parts)
     if any(len(p) == 1 and p in PARTICLES for p in parts[1:]):
         return Verdict(False, "phrase", "phrase with a particle", parts)
+    if len(word) == 3 and word[1] == "不" and word[2] != word[0] and is_verb(word[0]):
+        # The potential form of a verb and its complement, "cannot V-C"
+        # (买不到, 卖不动, 用不起), quoted or not; a dictionary lists those
+        # that are words (来不及, 靠不住). (看不看, A-not-A, is a question.)
+        return Verdict(False, "phrase", "verb and complement", parts)
     if len(word) > 3 and _MODEL_NUMBER.search(word):
         return Verdict(False, "name", "a name with a model number", parts)
     shape = name_shape(word)
