@@ -624,6 +624,11 @@ _CHENGYU_EXCUSED = frozenset(
     {"number or count", "function word inside an idiom shape", "function word inside",
      "free combination"}
 )  # fmt: skip
+# The literary pronouns idioms are made with: of the 442 four-character idioms
+# jieba lists (not CC-CEDICT) that hold a pronoun, the 174 with 其 are idioms
+# (各司其职, 独善其身, 闪烁其辞), as are those with 各 (各执一端); with 此,
+# 我, 何 half are phrases (由此可证, 自我知觉, 何月何日).
+_IDIOM_PRONOUNS = frozenset("其各")
 # Of two dictionary words, one must be this rare (Zipf) for jieba's idiom tag
 # to make them an idiom: 幅员 3.10, 异己 3.17, 不轨 2.73 (幅员辽阔, 排斥异己,
 # 图谋不轨); jieba also tags free pairs of commoner words as idioms: 闭上眼睛
@@ -637,7 +642,10 @@ def _chengyu(word: str, parts: tuple[str, ...]) -> bool:
     phrases jieba tags so); made of two dictionary words, one of them rare."""
     if not is_listed_chengyu(word):
         return False
-    if any(ch in grammar.PARTICLES or ch in grammar.PRONOUNS for ch in word):
+    if any(
+        ch in grammar.PARTICLES or (ch in grammar.PRONOUNS and ch not in _IDIOM_PRONOUNS)
+        for ch in word
+    ):
         return False
     if "在" in word[1:] or "是" in word[1:]:
         return False
