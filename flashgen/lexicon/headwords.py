@@ -45,10 +45,13 @@ _NOUN_TAGS = frozenset({"n", "vn", "nz", "nt", "ns", "ng", "an"})
 
 
 @cache
-def _jieba_tagged(name: str, tags: frozenset[str], single: bool) -> frozenset[str]:
+def _jieba_tagged(
+    name: str, tags: frozenset[str], single: bool, length: int = 0, min_count: int = 0
+) -> frozenset[str]:
     """The entries of jieba's dictionary tagged with one of ``tags``: single
-    characters when ``single``, else words of two characters or more; cached
-    under ``name``."""
+    characters when ``single``, else words of two characters or more (of
+    ``length`` characters only, if given) that its corpus saw at least
+    ``min_count`` times; cached under ``name``."""
     from flashgen import resources
 
     def build() -> list[str]:
@@ -56,7 +59,13 @@ def _jieba_tagged(name: str, tags: frozenset[str], single: bool) -> frozenset[st
         with resources.jieba_dict_path().open(encoding="utf-8") as fh:
             for line in fh:
                 parts = line.split()
-                if len(parts) == 3 and parts[2] in tags and (len(parts[0]) == 1) == single:
+                if (
+                    len(parts) == 3
+                    and parts[2] in tags
+                    and (len(parts[0]) == 1) == single
+                    and (not length or len(parts[0]) == length)
+                    and int(parts[1]) >= min_count
+                ):
                     found.append(parts[0])
         return found
 
@@ -228,25 +237,14 @@ _COMPOUND_NOUN_TAGS = frozenset({"n", "nz"})
 _COMPOUND_NOUN_MIN_COUNT = 5
 
 
-@cache
 def _compound_nouns() -> frozenset[str]:
-    from flashgen import resources
-
-    def build() -> list[str]:
-        found = []
-        with resources.jieba_dict_path().open(encoding="utf-8") as fh:
-            for line in fh:
-                parts = line.split()
-                if (
-                    len(parts) == 3
-                    and len(parts[0]) == 3
-                    and parts[2] in _COMPOUND_NOUN_TAGS
-                    and int(parts[1]) >= _COMPOUND_NOUN_MIN_COUNT
-                ):
-                    found.append(parts[0])
-        return found
-
-    return frozenset(datacache.cached("jieba-compound-nouns-1", ("flashgen", "jieba"), build))
+    return _jieba_tagged(
+        "jieba-compound-nouns-1",
+        _COMPOUND_NOUN_TAGS,
+        False,
+        length=3,
+        min_count=_COMPOUND_NOUN_MIN_COUNT,
+    )
 
 
 def is_listed_compound_noun(word: str) -> bool:
