@@ -638,8 +638,9 @@ _CHENGYU_RARE_PART_ZIPF = 3.2
 
 def _chengyu(word: str, parts: tuple[str, ...]) -> bool:
     """jieba lists ``word`` as a four-character idiom, and it holds no particle
-    or pronoun, nor 在 or 是 after its first character (奇怪的是, 待在家里 are
-    phrases jieba tags so); made of two dictionary words, one of them rare."""
+    or pronoun but the literary 其 and 各 (各司其职), nor 在 or 是 after its
+    first character (奇怪的是, 待在家里 are phrases jieba tags so); made of two
+    dictionary words, one of them rare."""
     if not is_listed_chengyu(word):
         return False
     if any(
