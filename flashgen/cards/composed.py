@@ -29,7 +29,7 @@ from flashgen.lexicon import modern
 from flashgen.lexicon.cedict import cedict
 from flashgen.lexicon.headwords import dictionary_words
 from flashgen.models import DictEntry
-from flashgen.words.wordhood import split_parts
+from flashgen.words.parts import split_parts
 
 # A part's gloss quotes one sense, cut at a word within this many characters.
 _PART_GLOSS_CHARS = 30

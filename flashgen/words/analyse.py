@@ -23,11 +23,8 @@ from flashgen.text.documents import split_sentences
 from flashgen.words import examples, segment, terms
 from flashgen.words.names import is_person_name, is_proper_noun, names_in_use
 from flashgen.words.numbers import is_number, is_numeral, is_unit
-from flashgen.words.wordhood import (
-    judge,
-    single_char_word,
-    split_parts,
-)
+from flashgen.words.parts import split_parts
+from flashgen.words.wordhood import judge, single_char_word
 
 
 @dataclass(frozen=True)

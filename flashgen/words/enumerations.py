@@ -16,7 +16,8 @@ from flashgen.lexicon.han import is_han
 from flashgen.lexicon.headwords import dictionary_words, is_function_word, is_noun, is_noun_char
 from flashgen.words import grammar
 from flashgen.words.numbers import NUMERALS
-from flashgen.words.wordhood import PARTICLES, is_bound, is_verb
+from flashgen.words.parts import is_bound, is_verb
+from flashgen.words.wordhood import PARTICLES
 
 # Separators between the items of an enumeration, and what may close one.
 LIST_SEPARATORS = frozenset("、")

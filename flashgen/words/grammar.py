@@ -65,7 +65,7 @@ INITIAL = PRONOUNS | ADVERBS | NEGATIONS | MODALS | PREPOSITIONS | CONJUNCTIONS 
 # What no new word ends with: a particle, a localizer, a complement, 有 or 是,
 # a pronoun or a preposition (书上, 撕去, 确有, 专向). (A derivational suffix
 # such as 者 or 化 is a different matter: see
-# :data:`flashgen.words.wordhood.SUFFIXES`.)
+# :data:`flashgen.words.derivations.SUFFIXES`.)
 FINAL = PARTICLES | LOCALIZERS | COMPLEMENTS | COPULAS | PRONOUNS | PREPOSITIONS
 # What no new word holds inside, between two other pieces: pronouns, adverbs,
 # negations, modals, prepositions, conjunctions, particles, 有 and 是

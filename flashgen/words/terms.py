@@ -52,6 +52,18 @@ from flashgen.lexicon.hsk import hsk_level
 from flashgen.models import Document
 from flashgen.text.documents import split_sentences
 from flashgen.words import grammar, segment
+from flashgen.words.derivations import (
+    CHAIN_MAX_CHARS,
+    CHAIN_SUFFIXES,
+    PREFIXES,
+    SHORT_PREFIXES,
+    SHORT_SUFFIXES,
+    SUFFIXES,
+    adverb_before,
+    content_stem,
+    derivation_chain,
+    short_prefix_stem,
+)
 from flashgen.words.enumerations import (
     LIST_SEPARATORS,
     TERM_PARTICLES,
@@ -61,22 +73,8 @@ from flashgen.words.enumerations import (
 )
 from flashgen.words.names import ORGANISATION_HEADS, is_proper_noun
 from flashgen.words.numbers import NUMERALS
-from flashgen.words.wordhood import (
-    CHAIN_MAX_CHARS,
-    CHAIN_SUFFIXES,
-    COMPOUND_REASON,
-    PREFIXES,
-    SHORT_PREFIXES,
-    SHORT_SUFFIXES,
-    SUFFIXES,
-    adverb_before,
-    content_stem,
-    derivation_chain,
-    is_verb,
-    judge,
-    short_prefix_stem,
-    split_parts,
-)
+from flashgen.words.parts import is_verb, split_parts
+from flashgen.words.wordhood import COMPOUND_REASON, judge
 
 # Quoted strings of 2-6 Han characters: longer quotations are slogans or titles.
 _QUOTED = re.compile(f'[“‘「『"]([{UNIFIED}]{{2,6}})[”’」』"]')
@@ -347,7 +345,7 @@ def run_candidates(tokens: Sequence[str]) -> list[Candidate]:
 
 def _chain_candidates(tokens: Sequence[str]) -> list[Candidate]:
     """Chains of derivations the segmenter wrote apart (新型 城镇化; 供给 侧 结构性
-    改革): see :func:`flashgen.words.wordhood.derivation_chain`. The longest
+    改革): see :func:`flashgen.words.derivations.derivation_chain`. The longest
     chain from each token where two tokens end in a chain suffix.
 
     >>> [c.text for c in _chain_candidates(["推动", "供给", "侧", "结构性", "改革", "和"])]

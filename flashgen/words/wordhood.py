@@ -21,7 +21,8 @@ judgement, with the evidence that found it):
   (却还不奇, 实非无因);
 - a derivation (颠覆性, 体系化, 政绩观, 供给侧, 超长期) is a word: a dictionary
   word plus a productive affix; but 者 after a noun is the literary topic
-  particle (学校者, 书者), not the agent suffix (篡改者, 强者);
+  particle (学校者, 书者), not the agent suffix (篡改者, 强者)
+  (:mod:`flashgen.words.derivations`);
 - an epithet before a listed name (黑旋风 + 张三) is a name;
 - a string with evidence of being a term (quoted, enumerated, an affix, an
   association, repeated: see :mod:`flashgen.words.terms`) is a word; quotation
@@ -52,7 +53,6 @@ from flashgen.lexicon.han import is_han
 from flashgen.lexicon.headwords import (
     dictionary_words,
     is_adjective,
-    is_adverb,
     is_function_word,
     is_listed_chengyu,
     is_listed_compound_noun,
@@ -63,10 +63,17 @@ from flashgen.lexicon.headwords import (
     is_listed_place,
     is_noun,
     is_noun_char,
-    is_plain_noun,
 )
-from flashgen.lexicon.hsk import hsk_level, hsk_words
+from flashgen.lexicon.hsk import hsk_words
 from flashgen.words import grammar, names, numbers
+from flashgen.words.derivations import (
+    NOUN_SUFFIXES,
+    PREFIXES,
+    SUFFIXES,
+    derivation_chain,
+    derivation_kind,
+    topic_zhe,
+)
 from flashgen.words.names import (
     SURNAMES,
     is_organisation_name,
@@ -78,7 +85,12 @@ from flashgen.words.numbers import (
     NUMERALS,
     is_count,
     is_number,
-    is_numeral,
+)
+from flashgen.words.parts import (
+    free_char,
+    grammatical,
+    is_verb,
+    split_parts,
 )
 
 # What a count jieba lists (多天, 好几, 一大堆) holds; jieba's numeral tag
@@ -95,35 +107,10 @@ FUNCTION_CHARS = frozenset(
 # Structural particles inside a string make it a phrase (放得活, 厚植了爱党),
 # unless a dictionary lists it (来得及).
 PARTICLES = frozenset("了的得着")
-# Productive derivational suffixes: X性 X化 X型 … make a new word from a word;
-# so do the heads of new technical compounds (供给侧, 产业链, 旗舰机, 传感器,
-# 云端, 朋友圈, 粉丝群).
-SUFFIXES = frozenset(
-    "性化型式观点面员者家界率度感法论学师品业区期线场站所室类量值权热族派侧链机器端圈群"
-)
-# A suffix of two characters: 主义 "-ism" (消费主义, 完美主义), the only
-# two-character headword CC-CEDICT glosses as a noun-making suffix.
-WORD_SUFFIXES = frozenset({"主义"})
-# Suffixes that also derive from a single character: 勇者, 赤化, 端侧, 弹性.
-SHORT_SUFFIXES = frozenset("者化性式型感侧链")
-# Suffixes that make a noun of a verb or an adjective character: 搭子, 盖儿, 甜头.
-NOUN_SUFFIXES = frozenset("子儿头")
-# Suffixes that are no suffix after an adjective: 点 is the measure "a
-# little" there (激烈点 is 激烈一点), not a noun head as after a verb or a
-# noun (增长点, 着力点); 学 is the verb "learn" (容易学), not "-ology".
-_NO_SUFFIX_AFTER_ADJECTIVE = frozenset("点学")
-# Productive prefixes: 超常规, 非公有, 反垄断, 双循环.
-PREFIXES = frozenset("超非反总副准伪亚泛双")
-# Prefixes that also make a word with one bound character: 自研, 自营.
-SHORT_PREFIXES = frozenset("自")
 # The evidence of termhood the corpus pass records (see flashgen.words.terms).
 TERM_EVIDENCE = frozenset({"quoted", "enumerated", "affix", "association", "repeated"})
 # Evidence strong enough that a verb with its object is a term (补短板、惠民生).
 _PHRASE_EVIDENCE = frozenset({"quoted", "enumerated"})
-# A part this common (or more) as a standalone word, in front or behind, makes a
-# free combination: 很 (6.1), 祝 (4.9), 长 (5.8). Below it, a single character is
-# likely a bound morpheme (施 4.3, 策 3.9).
-_FREE_CHAR_ZIPF = 4.5
 # The whole may be this much rarer than its rarer part and still count as a
 # term: 举国体制 is 0.14 *more* common than 举国; 中央政治局 0.4 rarer than
 # 政治局. Collocations are 1.2 (中美关系) to 3.3 (主体作用) rarer.
@@ -148,97 +135,6 @@ class Verdict:
     kind: VerdictKind
     reason: str
     parts: tuple[str, ...] = ()
-
-
-@cache
-def _longest_word() -> int:
-    """The length of the longest dictionary word: no piece of a split is longer."""
-    return max(map(len, dictionary_words()), default=1)
-
-
-@cache
-def split_parts(word: str) -> tuple[str, ...]:
-    """Split into the fewest dictionary words, single characters filling the gaps.
-
-    Of the splits with fewest single characters, the one with fewest pieces.
-    Linear in the length of ``word``: only pieces up to the longest dictionary
-    word are tried, and each position keeps its best score and next cut, not
-    the split itself (a run of 17,000 characters that stay single, as text
-    decoded with the wrong encoding gives, is split in a fraction of a second).
-    Cached: judged words are split again for their composed glosses.
-
-    >>> split_parts("充分发挥"), split_parts("先易后难")
-    (('充分', '发挥'), ('先', '易', '后', '难'))
-    """
-    words = dictionary_words()
-    n = len(word)
-    longest = min(_longest_word(), n - 1)
-    # score[i]: (single characters, pieces) of the best split of word[i:];
-    # cut[i]: where its first piece ends.
-    score: list[tuple[int, int]] = [(0, 0)] * (n + 1)
-    cut = [n] * (n + 1)
-    for i in range(n - 1, -1, -1):
-        singles, pieces = score[i + 1]
-        best, end = (singles + 1, pieces + 1), i + 1  # a single character
-        # Longest piece first; a word wins a tie with a single character.
-        for j in range(min(n, i + longest), i + 1, -1):
-            if word[i:j] in words:
-                rest = score[j]
-                cand = (rest[0], rest[1] + 1)
-                if cand <= best and (end == i + 1 or cand < best):
-                    best, end = cand, j
-        score[i], cut[i] = best, end
-    parts = []
-    i = 0
-    while i < n:
-        parts.append(word[i : cut[i]])
-        i = cut[i]
-    return tuple(parts)
-
-
-@cache
-def _main_sense(piece: str) -> str:
-    """The first sense of the CC-CEDICT entry of ``piece`` with most senses ("" if none).
-
-    Entries that are only variants, surnames or proper nouns are passed over.
-    """
-    entries = [e for e in cedict().lookup(piece) if not e.is_variant and not e.is_proper_noun]
-    senses = [
-        [s for s in e.senses if not s.startswith(("surname ", "variant of ", "old variant"))]
-        for e in entries
-    ]
-    senses = [s for s in senses if s]
-    return max(senses, key=len)[0] if senses else ""
-
-
-def is_bound(ch: str) -> bool:
-    """CC-CEDICT marks the character's main sense as a bound form (机, 惠, 增).
-
-    >>> is_bound("机"), is_bound("树")
-    (True, False)
-    """
-    return _main_sense(ch).startswith("(bound form)")
-
-
-def is_verb(piece: str) -> bool:
-    """The main sense of ``piece`` in CC-CEDICT is a verb ("to …").
-
-    >>> is_verb("换"), is_verb("捏造"), is_verb("鞋"), is_verb("稳")
-    (True, True, False, False)
-    """
-    sense = _main_sense(piece).removeprefix("(bound form) ")
-    return sense.startswith("to ")
-
-
-def _free_char(ch: str) -> bool:
-    z = zipf(ch)
-    free = hsk_level(ch) is not None or (z is not None and z >= _FREE_CHAR_ZIPF)
-    return free and not is_bound(ch)
-
-
-def _grammatical(piece: str, chars: frozenset[str]) -> bool:
-    """A single character of ``chars``, or a longer function word (已经, 这些, 因为)."""
-    return piece in chars if len(piece) == 1 else is_function_word(piece)
 
 
 # In a four-character idiom, grammatical words stand in the first and third
@@ -359,22 +255,6 @@ def _idiom_grammar_ok(word: str) -> bool:
 _COPULA_TWINS = frozenset("有无没是非")
 
 
-def content_stem(stem: str) -> bool:
-    """A stem an affix can derive from: no function word (他们所, 别的法), no
-    adverb (立刻站 is the adverb before the verb 站), and, unless a dictionary
-    lists it (同质化), not opening with a grammatical character (也者, 都不会)."""
-    if is_adverb(stem) and not is_noun(stem) and not is_verb(stem):
-        return False  # an adverb before a verb (立刻站, 简直站, 赶快派, 似乎点)
-    if stem in dictionary_words():
-        # A dictionary word that opens with a grammatical character is a stem
-        # only as a noun: 不平 may be; 没有, 便是, 所谓, 再见 are not (没有家 is
-        # "has no home", 所谓学 "so-called learning").
-        if is_function_word(stem):
-            return False
-        return stem[0] not in grammar.INITIAL or is_plain_noun(stem)
-    return stem[0] not in grammar.INITIAL
-
-
 def _noun_headed(parts: tuple[str, ...]) -> bool:
     """The last piece is a noun (jieba's tags) whose main sense is no verb, or
     a noun-making suffix: the shape of a term (精神内耗, 新质生产力, 特种兵式旅游),
@@ -407,147 +287,6 @@ def _name_at_a_cut(parts: tuple[str, ...]) -> bool:
     return len(parts[0]) == 1 or len(parts[-1]) == 1
 
 
-def _topic_zhe(parts: tuple[str, ...]) -> bool:
-    """者 after a noun: the literary topic particle ("as for X"), not the agent
-    suffix (先生者, 文明者, 书者). The suffix derives from a verb or an
-    adjective (破坏者, 反对者, 强者); a noun stem is a noun already. A stem of
-    one character derives only where jieba's dictionary lists the pair (勇者,
-    贤者; not 书者, 花者)."""
-    if len(parts) != 2 or parts[1] != "者":
-        return False
-    stem = parts[0]
-    if len(stem) == 1:
-        # One character and 者 is a literary word where a dictionary lists it
-        # (强者, 勇者, 贤者); elsewhere the character ends a phrase that 者
-        # turns into a noun (折花者, 亲俄者, 介绍新者, 土车者).
-        return stem not in grammar.INITIAL and not is_listed_pair(stem + "者")
-    return is_plain_noun(stem) and not is_verb(stem)
-
-
-# Prefixes that are also grammatical words: 总 "always", 非 "not", and 反
-# "instead" (the literary adverb of 反而). Before a verb or a function word
-# they are that word (总觉得, 总可以, 非但, 反觉得, 反利用); a derivation has a
-# nominal stem (总设计师, 非人力, 非公有, 反改革).
-_GRAMMATICAL_PREFIXES = PREFIXES & (grammar.INITIAL | grammar.COPULAS) | frozenset("反")
-
-
-def short_prefix_stem(ch: str) -> bool:
-    """``ch`` can follow 自 "self-": a verb character (自研, 自辩), not a noun or
-    a grammatical character, before which 自 is the preposition "from" (自宋,
-    自汉, 自而).
-
-    >>> short_prefix_stem("研"), short_prefix_stem("宋"), short_prefix_stem("而")
-    (True, False, False)
-    """
-    return is_verb(ch) and ch not in grammar.INITIAL
-
-
-def adverb_before(prefix: str, stem: str) -> bool:
-    """``prefix`` is the grammatical word, not a prefix, before ``stem``: 总,
-    非 or 反 before a verb or a function word (总觉得, 非但, 反觉得).
-
-    >>> adverb_before("反", "觉得"), adverb_before("反", "改革")
-    (True, False)
-    """
-    return prefix in _GRAMMATICAL_PREFIXES and (
-        is_verb(stem) or is_function_word(stem) or stem[0] in grammar.INITIAL
-    )
-
-
-def _derivation(word: str, parts: tuple[str, ...]) -> str:
-    """``"suffix"`` or ``"prefix"``: a dictionary word with a productive suffix
-    or prefix (颠覆性, 供给侧, 超长期, 勇者); ``""``: no derivation.
-
-    A suffix that grammar lists as a particle derives nothing (所 after a noun
-    is the particle before a verb: 我们所说); the stem must be a content word.
-    """
-    if len(parts) != 2:
-        return ""
-    stem_first, stem_last = parts[0], parts[1]
-    # A suffix after one character: not after a numeral or another suffix
-    # (赤化, 端侧; not 者化).
-    short = (
-        stem_last in SHORT_SUFFIXES and not is_numeral(word[0]) and stem_first not in SHORT_SUFFIXES
-    )
-    if stem_last in _NO_SUFFIX_AFTER_ADJECTIVE and is_adjective(stem_first):
-        return ""  # 激烈点, 平稳点 are 激烈(一)点; 容易学 is "easy to learn"
-    if stem_last in WORD_SUFFIXES and len(stem_first) > 1 and content_stem(stem_first):
-        return "suffix"
-    if (
-        len(stem_last) == 1
-        and stem_last in SUFFIXES
-        and stem_last not in grammar.PARTICLES
-        and (len(stem_first) > 1 or short)
-        and content_stem(stem_first)
-    ):
-        return "suffix"
-    if len(stem_first) == 1 and stem_first in PREFIXES and len(stem_last) > 1:
-        if is_numeral(stem_last[0]):
-            return ""  # a count after an adverb or a classifier (准十六, 副十二): no prefix
-        return "" if adverb_before(stem_first, stem_last) else "prefix"
-    if (
-        stem_first in SHORT_PREFIXES
-        and len(stem_last) == 1
-        and not _free_char(stem_last)
-        and short_prefix_stem(stem_last)
-    ):
-        return "prefix"
-    return ""
-
-
-# Suffixes that make the pieces of a chain of derivations (see derivation_chain),
-# and those of them that make a modifier of the noun after it (结构性 改革).
-CHAIN_SUFFIXES = frozenset("化性式型侧")
-_MODIFIER_SUFFIXES = frozenset("性式型")
-# The first piece of a chain modifies the second, so ends in a modifying
-# suffix or 侧 (供给侧 + 结构性); 常态化 + 长效性 + 机制 is two modifiers of 机制.
-_FIRST_SUFFIXES = _MODIFIER_SUFFIXES | frozenset("侧")
-# The longest chain looked at, in characters (供给侧结构性改革 is 8).
-CHAIN_MAX_CHARS = 10
-
-
-def _derived_piece(piece: str, suffixes: frozenset[str] = CHAIN_SUFFIXES) -> bool:
-    """A word with one of ``suffixes``: a dictionary word (新型, 城镇化, 结构性)
-    or a dictionary word and the suffix (供给 + 侧)."""
-    if len(piece) < 2 or piece[-1] not in suffixes:
-        return False
-    if piece in dictionary_words():
-        return True
-    stem = piece[:-1]
-    return len(stem) > 1 and stem in dictionary_words() and content_stem(stem)
-
-
-@cache
-def derivation_chain(word: str) -> bool:
-    """A derivation that modifies a second one with a different suffix, and
-    after a modifying second (…性, …式, …型) perhaps its noun: the compound
-    terms of policy and technical writing (新型 + 城镇化, 供给侧 + 结构性 + 改革).
-    The first is no verb (深化 供给侧); the same suffix twice is a series
-    (数字化 智能化 转型), not a term.
-
-    >>> derivation_chain("新型城镇化"), derivation_chain("供给侧结构性改革")
-    (True, True)
-    >>> derivation_chain("数字化智能化"), derivation_chain("结构性改革")
-    (False, False)
-    """
-    n = len(word)
-    if n > CHAIN_MAX_CHARS:
-        return False
-    for i in range(2, n - 1):
-        first = word[:i]
-        if not _derived_piece(first, _FIRST_SUFFIXES) or is_verb(first):
-            continue
-        for j in range(i + 2, n + 1):
-            second, head = word[i:j], word[j:]
-            if first[-1] == second[-1] or not _derived_piece(second):
-                continue
-            if not head or (
-                second[-1] in _MODIFIER_SUFFIXES and head in dictionary_words() and is_noun(head)
-            ):
-                return True
-    return False
-
-
 def _verb_object(parts: tuple[str, ...]) -> bool:
     """A verb followed by what is not a verb: its object (换鞋, 捏造事实, 兼任教员)."""
     if len(parts) < 2 or not is_verb(parts[0]):
@@ -556,7 +295,7 @@ def _verb_object(parts: tuple[str, ...]) -> bool:
     if len(parts) == 2 and len(rest) == 1:
         # 换鞋, but not 定稿: a bound character behind a verb makes a compound,
         # and a noun suffix a noun (搭子, 盖儿, 念头).
-        return not is_verb(rest) and _free_char(rest) and rest not in NOUN_SUFFIXES
+        return not is_verb(rest) and free_char(rest) and rest not in NOUN_SUFFIXES
     if len(parts) == 2:
         return not is_verb(rest)
     return is_noun(rest) or not any(is_verb(p) for p in parts[1:])
@@ -597,7 +336,7 @@ def _verb_sense_object(word: str) -> bool:
 
 def _verb_free_noun(word: str) -> bool:
     """Two characters, a verb (main sense) and a free noun: 抢堤, 护堤."""
-    return len(word) == 2 and is_verb(word[0]) and is_noun_char(word[1]) and _free_char(word[1])
+    return len(word) == 2 and is_verb(word[0]) and is_noun_char(word[1]) and free_char(word[1])
 
 
 def _clause_of_words(parts: tuple[str, ...]) -> bool:
@@ -746,7 +485,7 @@ def _judge(word: str, quoted: bool, evidence: str, parallel: bool) -> Verdict:
     if (
         len(word) >= 4
         and (name_shape(word[1:]) or name_shape(word[:-1]))
-        and not (len(parts[0]) > 1 and _derivation(word, parts) == "suffix")
+        and not (len(parts[0]) > 1 and derivation_kind(word, parts) == "suffix")
     ):
         # A name and a character (说赵建国); not a word and its suffix, where
         # the name would cut the word (消费 + 主义 is no 消 + 费主义).
@@ -782,18 +521,18 @@ def _judge(word: str, quoted: bool, evidence: str, parallel: bool) -> Verdict:
         # A verb doubled, "have a go at" (讲讲, 翻翻, 学学): a form of the
         # verb; not a noun so made (混混 "hooligan").
         return Verdict(False, "phrase", "a verb doubled", parts)
-    if _topic_zhe(parts):
+    if topic_zhe(parts):
         return Verdict(False, "phrase", "者 after a noun (the topic particle)", parts)
-    derivation = _derivation(word, parts)
+    derivation = derivation_kind(word, parts)
     if (
         derivation != "prefix"
         and not parallel
-        and _grammatical(parts[0], grammar.INITIAL | grammar.COPULAS)
+        and grammatical(parts[0], grammar.INITIAL | grammar.COPULAS)
     ):
         return Verdict(False, "phrase", "function word in front", parts)
-    if derivation != "suffix" and _grammatical(parts[-1], grammar.FINAL):
+    if derivation != "suffix" and grammatical(parts[-1], grammar.FINAL):
         return Verdict(False, "phrase", "function word at the end", parts)
-    if any(_grammatical(p, grammar.INSIDE) for p in parts[1:-1]):
+    if any(grammatical(p, grammar.INSIDE) for p in parts[1:-1]):
         return Verdict(False, "phrase", "function word inside", parts)
     if _clause_final(word):
         return Verdict(False, "phrase", _CLAUSE_FINAL_REASON, parts)
@@ -843,7 +582,7 @@ def _judge(word: str, quoted: bool, evidence: str, parallel: bool) -> Verdict:
     if (
         evidence == "repeated"
         and len(word) >= 3
-        and any(len(p) == 1 and _free_char(p) for p in (parts[0], parts[-1]))
+        and any(len(p) == 1 and free_char(p) for p in (parts[0], parts[-1]))
     ):
         # A recurring run that opens or ends with a free one-character word is
         # a phrase (旧 棉袄, 短 毡袄, 拿 拄杖), however often it recurs. (A
@@ -861,7 +600,7 @@ def _judge(word: str, quoted: bool, evidence: str, parallel: bool) -> Verdict:
         return Verdict(False, "phrase", "free combination", parts)
     if len(singles) == len(parts):
         return Verdict(True, "word", "word of bound characters", parts)
-    if any(_free_char(p) for p in singles):
+    if any(free_char(p) for p in singles):
         return Verdict(False, "phrase", "free combination", parts)
     return Verdict(True, "word", "word", parts)
 

@@ -12,6 +12,15 @@ from flashgen.lexicon.headwords import dictionary_words
 from flashgen.text.documents import split_sentences
 from flashgen.words import grammar, segment, terms
 from flashgen.words.analyse import sentence_tokens
+from flashgen.words.derivations import (
+    PREFIXES,
+    SHORT_PREFIXES,
+    SHORT_SUFFIXES,
+    SUFFIXES,
+    adverb_before,
+    content_stem,
+    short_prefix_stem,
+)
 from flashgen.words.names import (
     _ADDRESSING,
     _WEAK_TITLES,
@@ -28,17 +37,8 @@ from flashgen.words.names import (
     names_in_use,
 )
 from flashgen.words.numbers import NUMERALS
+from flashgen.words.parts import is_verb
 from flashgen.words.terms import Candidate
-from flashgen.words.wordhood import (
-    PREFIXES,
-    SHORT_PREFIXES,
-    SHORT_SUFFIXES,
-    SUFFIXES,
-    adverb_before,
-    content_stem,
-    is_verb,
-    short_prefix_stem,
-)
 
 CORPUS = SHARED / "corpus"
 

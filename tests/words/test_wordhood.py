@@ -7,7 +7,8 @@ from testdata import Case, cases
 
 from flashgen.words.names import is_person_name
 from flashgen.words.numbers import is_number
-from flashgen.words.wordhood import judge, split_parts
+from flashgen.words.parts import split_parts
+from flashgen.words.wordhood import judge
 
 
 @pytest.mark.parametrize("case", cases("wordhood_cases.json"))
@@ -72,12 +73,12 @@ def test_splitting_a_long_run_is_linear_in_its_length(
     wrong encoding) is split with a bounded number of dictionary lookups per
     character: trying every substring made a 17,000-character run hang."""
     from flashgen.lexicon.headwords import dictionary_words
-    from flashgen.words import wordhood
+    from flashgen.words import parts
 
-    longest = wordhood._longest_word()
+    longest = parts.longest_word()
     counting = _CountingSet(dictionary_words())
-    monkeypatch.setattr(wordhood, "dictionary_words", lambda: counting)
-    split = wordhood.split_parts.__wrapped__
+    monkeypatch.setattr(parts, "dictionary_words", lambda: counting)
+    split = parts.split_parts.__wrapped__
     for n in (1_000, 4_000):
         _CountingSet.lookups = 0
         assert split(char * n) == (char,) * n

@@ -1,0 +1,115 @@
+"""Split a string into dictionary words, and what a piece's main sense says.
+
+The lowest layer of the word judgement (:mod:`flashgen.words.wordhood`) and of
+the derivation rules (:mod:`flashgen.words.derivations`): the fewest-pieces
+split into CC-CEDICT, HSK and jieba headwords, and whether a piece is a verb,
+a bound form or a free character, read from its main CC-CEDICT sense.
+
+>>> split_parts("安全隐患"), is_verb("换"), is_bound("机")
+(('安全', '隐患'), True, True)
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from flashgen.lexicon.cedict import cedict
+from flashgen.lexicon.frequency import zipf
+from flashgen.lexicon.headwords import dictionary_words, is_function_word
+from flashgen.lexicon.hsk import hsk_level
+
+# A part this common (or more) as a standalone word, in front or behind, makes a
+# free combination: 很 (6.1), 祝 (4.9), 长 (5.8). Below it, a single character is
+# likely a bound morpheme (施 4.3, 策 3.9).
+_FREE_CHAR_ZIPF = 4.5
+
+
+@cache
+def longest_word() -> int:
+    """The length of the longest dictionary word: no piece of a split is longer."""
+    return max(map(len, dictionary_words()), default=1)
+
+
+@cache
+def split_parts(word: str) -> tuple[str, ...]:
+    """Split into the fewest dictionary words, single characters filling the gaps.
+
+    Of the splits with fewest single characters, the one with fewest pieces.
+    Linear in the length of ``word``: only pieces up to the longest dictionary
+    word are tried, and each position keeps its best score and next cut, not
+    the split itself (a run of 17,000 characters that stay single, as text
+    decoded with the wrong encoding gives, is split in a fraction of a second).
+    Cached: judged words are split again for their composed glosses.
+
+    >>> split_parts("充分发挥"), split_parts("先易后难")
+    (('充分', '发挥'), ('先', '易', '后', '难'))
+    """
+    words = dictionary_words()
+    n = len(word)
+    longest = min(longest_word(), n - 1)
+    # score[i]: (single characters, pieces) of the best split of word[i:];
+    # cut[i]: where its first piece ends.
+    score: list[tuple[int, int]] = [(0, 0)] * (n + 1)
+    cut = [n] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        singles, pieces = score[i + 1]
+        best, end = (singles + 1, pieces + 1), i + 1  # a single character
+        # Longest piece first; a word wins a tie with a single character.
+        for j in range(min(n, i + longest), i + 1, -1):
+            if word[i:j] in words:
+                rest = score[j]
+                cand = (rest[0], rest[1] + 1)
+                if cand <= best and (end == i + 1 or cand < best):
+                    best, end = cand, j
+        score[i], cut[i] = best, end
+    parts = []
+    i = 0
+    while i < n:
+        parts.append(word[i : cut[i]])
+        i = cut[i]
+    return tuple(parts)
+
+
+@cache
+def main_sense(piece: str) -> str:
+    """The first sense of the CC-CEDICT entry of ``piece`` with most senses ("" if none).
+
+    Entries that are only variants, surnames or proper nouns are passed over.
+    """
+    entries = [e for e in cedict().lookup(piece) if not e.is_variant and not e.is_proper_noun]
+    senses = [
+        [s for s in e.senses if not s.startswith(("surname ", "variant of ", "old variant"))]
+        for e in entries
+    ]
+    senses = [s for s in senses if s]
+    return max(senses, key=len)[0] if senses else ""
+
+
+def is_bound(ch: str) -> bool:
+    """CC-CEDICT marks the character's main sense as a bound form (机, 惠, 增).
+
+    >>> is_bound("机"), is_bound("树")
+    (True, False)
+    """
+    return main_sense(ch).startswith("(bound form)")
+
+
+def is_verb(piece: str) -> bool:
+    """The main sense of ``piece`` in CC-CEDICT is a verb ("to …").
+
+    >>> is_verb("换"), is_verb("捏造"), is_verb("鞋"), is_verb("稳")
+    (True, True, False, False)
+    """
+    sense = main_sense(piece).removeprefix("(bound form) ")
+    return sense.startswith("to ")
+
+
+def free_char(ch: str) -> bool:
+    z = zipf(ch)
+    free = hsk_level(ch) is not None or (z is not None and z >= _FREE_CHAR_ZIPF)
+    return free and not is_bound(ch)
+
+
+def grammatical(piece: str, chars: frozenset[str]) -> bool:
+    """A single character of ``chars``, or a longer function word (已经, 这些, 因为)."""
+    return piece in chars if len(piece) == 1 else is_function_word(piece)
