@@ -40,6 +40,33 @@ def reference_words() -> frozenset[str]:
     )
 
 
+@cache
+def mixed_words() -> frozenset[str]:
+    """CC-CEDICT's headwords of Latin letters and Han characters: AA制, T恤, U盘, 卡拉OK.
+
+    About a hundred. They are words where the segmenter keeps them whole (jieba
+    lists many); other Latin–Han mixtures are terms only where a text quotes
+    them (City不City). Names are left out: those whose pinyin capitalises its
+    first syllable in every entry (阿Q ``A1 Q``, C罗 ``C Luo2``), as CC-CEDICT
+    writes a proper noun's reading (its Latin letters are capitals either way).
+
+    >>> "AA制" in mixed_words(), "City不City" in mixed_words(), "阿Q" in mixed_words()
+    (True, False, False)
+    """
+
+    def mixed(word: str) -> bool:
+        letters = [ch for ch in word if not is_han(ch)]
+        return 0 < len(letters) < len(word) and all("a" <= ch.lower() <= "z" for ch in letters)
+
+    def name(word: str) -> bool:
+        return all(
+            next((s for s in e.pinyin.split() if s[-1:].isdigit()), "x")[:1].isupper()
+            for e in cedict().lookup(word)
+        )
+
+    return frozenset(w for w in cedict().headwords() if mixed(w) and not name(w))
+
+
 # jieba's part-of-speech tags for nouns: common, verbal, other proper, organisation, place.
 _NOUN_TAGS = frozenset({"n", "vn", "nz", "nt", "ns", "ng", "an"})
 

@@ -15,7 +15,12 @@ import html
 import re
 from functools import cache
 
-from flashgen.pinyin.spelling import join_syllables, split_syllable, syllable_marks
+from flashgen.pinyin.spelling import (
+    is_latin,
+    join_syllables,
+    split_syllable,
+    syllable_marks,
+)
 
 # A CC-CEDICT syllable always carries its tone digit (``r5``, ``xx5``); tokens
 # without one are Latin letters (``san1 C``) or punctuation (``·``, ``,``).
@@ -47,21 +52,30 @@ def pinyin_html(numbered: str) -> str:
 
     >>> pinyin_html("gong1 ji3")
     '<span class="tone1">gōng</span><span class="tone3">jǐ</span>'
+
+    Latin letters are written together, a space between them and the pinyin
+    (as :func:`~flashgen.pinyin.spelling.numbered_to_marks` writes them):
+
     >>> pinyin_html("san1 C")
-    '<span class="tone1">sān</span>C'
+    '<span class="tone1">sān</span> C'
+    >>> pinyin_html("A A zhi4")
+    'AA <span class="tone4">zhì</span>'
     """
     out = []
-    previous_was_syllable = False
+    previous = ""  # "syllable", "latin" or "" (the start, or a mark)
     for token in numbered.split():
         if not _TONED.match(token):
-            out.append(html.escape(token, quote=False))
-            previous_was_syllable = False
+            latin = is_latin(token)
+            space = " " if latin and previous == "syllable" else ""
+            out.append(space + html.escape(token, quote=False))
+            previous = "latin" if latin else ""
             continue
         marked = syllable_marks(token)
-        if previous_was_syllable:
+        if previous == "syllable":
             marked = _with_apostrophe(marked)
-        out.append(_span(split_syllable(token)[1], marked))
-        previous_was_syllable = True
+        space = " " if previous == "latin" else ""
+        out.append(space + _span(split_syllable(token)[1], marked))
+        previous = "syllable"
     return "".join(out)
 
 

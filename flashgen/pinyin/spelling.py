@@ -88,14 +88,54 @@ def join_syllables(syllables: list[str]) -> str:
     return out
 
 
+# A token of a numbered reading with letters and no tone digit: a Latin letter
+# or word that the Chinese word holds (CC-CEDICT's ``A A zhi4`` for AA制,
+# ``ka3 la1 O K`` for 卡拉OK). Every pinyin syllable carries its digit.
+_LATIN = re.compile(r"^[A-Za-z]+$")
+
+
+def is_latin(token: str) -> bool:
+    """``token`` of a numbered reading is Latin letters, not a syllable.
+
+    >>> is_latin("A"), is_latin("OK"), is_latin("zhi4"), is_latin("·")
+    (True, True, False, False)
+    """
+    return bool(_LATIN.match(token))
+
+
+def latin_runs(numbered: str) -> list[tuple[bool, list[str]]]:
+    """The tokens of a numbered reading in runs: (Latin?, tokens).
+
+    Latin letters written apart in CC-CEDICT (``A A``) make one run, written
+    together (AA), and a run of them is a word of its own beside the pinyin.
+
+    >>> latin_runs("ka3 la1 O K")
+    [(False, ['ka3', 'la1']), (True, ['O', 'K'])]
+    """
+    runs: list[tuple[bool, list[str]]] = []
+    for token in numbered.split():
+        latin = is_latin(token)
+        if runs and runs[-1][0] == latin:
+            runs[-1][1].append(token)
+        else:
+            runs.append((latin, [token]))
+    return runs
+
+
 @cache
 def numbered_to_marks(numbered: str) -> str:
     """A word's numbered pinyin (space-separated) to tone marks, apostrophe rule applied.
 
-    Non-syllable tokens (``,``, ``·``, Latin letters of 3C) are kept as they are.
+    Non-syllable tokens (``,``, ``·``) are kept as they are; Latin letters
+    (AA制, 三C, 卡拉OK) are written together, a space between them and the pinyin.
+
+    >>> numbered_to_marks("A A zhi4"), numbered_to_marks("ka3 la1 O K")
+    ('AA zhì', 'kǎlā OK')
     """
-    syls = numbered.split()
-    return join_syllables([syllable_marks(s) for s in syls])
+    return " ".join(
+        "".join(tokens) if latin else join_syllables([syllable_marks(s) for s in tokens])
+        for latin, tokens in latin_runs(numbered)
+    )
 
 
 def _bopomofo() -> Any:
@@ -112,10 +152,13 @@ def numbered_to_zhuyin(numbered: str) -> str:
 
     >>> numbered_to_zhuyin("gong1 ji3")
     'ㄍㄨㄥ ㄐㄧˇ'
-    >>> numbered_to_zhuyin("qia3 bo2 zi5")
-    'ㄑㄧㄚˇ ㄅㄛˊ ˙ㄗ'
+    >>> numbered_to_zhuyin("qia3 bo2 zi5"), numbered_to_zhuyin("A A zhi4")
+    ('ㄑㄧㄚˇ ㄅㄛˊ ˙ㄗ', 'AA ㄓˋ')
     """
-    return " ".join(_syllable_zhuyin(syl) for syl in numbered.split())
+    return " ".join(
+        "".join(tokens) if latin else " ".join(_syllable_zhuyin(syl) for syl in tokens)
+        for latin, tokens in latin_runs(numbered)
+    )
 
 
 @cache

@@ -15,7 +15,7 @@ from functools import cache
 
 from flashgen.lexicon.frequency import zipf
 from flashgen.lexicon.han import is_han
-from flashgen.lexicon.headwords import dictionary_words
+from flashgen.lexicon.headwords import dictionary_words, mixed_words
 from flashgen.lexicon.hsk import hsk_level
 from flashgen.models import Document, Example, Sentence, WordUse
 from flashgen.text.bylines import credit_prefix, is_byline
@@ -133,6 +133,8 @@ def units(
             evidence = known_terms.get(tok)
             if evidence is not None:  # a quoted Latin–Han term (City不City)
                 out.append((tok, start, f"term:{evidence}" if evidence else "term"))
+            elif tok in mixed_words():  # a Latin–Han word a dictionary lists (AA制, T恤)
+                out.append((tok, start, ""))
             continue
         if before & _NUMERAL_LAST and flags & _UNIT_FIRST:
             continue  # a unit torn off a number: 5月31日电 gives 日电, not a word

@@ -15,8 +15,12 @@ from flashgen.pinyin.html import hanzi_html, pinyin_html
         ("pu2 tao5", '<span class="tone2">pú</span><span class="tone5">tao</span>'),
         ("Xi1 an1", '<span class="tone1">Xī</span><span class="tone1">\'ān</span>'),
         ("lu:4", '<span class="tone4">lǜ</span>'),
-        ("san1 C", '<span class="tone1">sān</span>C'),
-        ("A cai4", 'A<span class="tone4">cài</span>'),
+        # Latin letters: one word, a space between it and the pinyin.
+        ("san1 C", '<span class="tone1">sān</span> C'),
+        ("A cai4", 'A <span class="tone4">cài</span>'),
+        ("A A zhi4", 'AA <span class="tone4">zhì</span>'),
+        ("ka3 la1 O K", '<span class="tone3">kǎ</span><span class="tone1">lā</span> OK'),
+        ("Tony lao3 shi1", 'Tony <span class="tone3">lǎo</span><span class="tone1">shī</span>'),
         ("", ""),
     ],
 )
