@@ -287,6 +287,22 @@ def _name_at_a_cut(parts: tuple[str, ...]) -> bool:
     return len(parts[0]) == 1 or len(parts[-1]) == 1
 
 
+# What follows a verb as its result or direction: the complements, and 成, 为,
+# 作 "into, as" (写成, 定为, 译作), 入 "into" (搬入), 倒, 落 "down" (踏倒, 打落).
+_RESULTS = grammar.COMPLEMENTS | frozenset("成为作入倒落")
+
+
+def _verb_result(word: str) -> bool:
+    """Two characters no dictionary lists, a verb and its result or direction
+    (写成, 搬入, 踏倒, 定为): a phrase, as 少掉 is. A noun jieba lists so made
+    (译作 "a translation") is a word.
+
+    >>> _verb_result("写成"), _verb_result("踏倒"), _verb_result("书成")
+    (True, True, False)
+    """
+    return is_verb(word[0]) and word[1] in _RESULTS and not is_noun(word)
+
+
 def _verb_object(parts: tuple[str, ...]) -> bool:
     """A verb followed by what is not a verb: its object (换鞋, 捏造事实, 兼任教员)."""
     if len(parts) < 2 or not is_verb(parts[0]):
@@ -590,6 +606,8 @@ def _judge(word: str, quoted: bool, evidence: str, parallel: bool) -> Verdict:
         return Verdict(False, "phrase", "free combination", parts)
     if evidence in TERM_EVIDENCE:
         return Verdict(True, "word", f"term ({evidence})", parts)
+    if len(word) == 2 and _verb_result(word):
+        return Verdict(False, "phrase", "verb and complement", parts)
     if len(word) == 2:
         return Verdict(True, "word", "two-character word", parts)
     if not singles:
