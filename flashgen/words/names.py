@@ -87,7 +87,10 @@ APPOSITION_NOUNS = frozenset(
 )  # fmt: skip
 
 # Heads that name an organisation after its name: 澜途科技, X集团, X公司;
-# and the trades that company names end in (X新材, X医药, X物流, X证券).
+# the trades that company names end in (X新材, X医药, X物流, X证券); and the
+# institutions and venues a name is given to (X夜校, X养老院, X面馆, X俱乐部).
+# An unknown stem before one is a name; a dictionary word before one is not
+# (社区食堂, 老年大学: see is_organisation_name).
 ORGANISATION_HEADS = frozenset(
     {
         "科技", "公司", "集团", "银行", "大学", "学院", "中学", "小学", "医院", "研究院",
@@ -95,6 +98,10 @@ ORGANISATION_HEADS = frozenset(
         "出版社", "书店", "报社", "杂志社", "药业", "地产", "资本", "影业",
         "新材", "材料", "能源", "电子", "医药", "制药", "生物", "环保", "物流", "食品",
         "化工", "光电", "软件", "信息", "置业", "物业", "证券", "保险", "重工", "机械",
+        "学校", "夜校", "幼儿园", "书院", "剧院", "影院", "剧团", "乐队", "俱乐部", "协会",
+        "学会", "商会", "基金会", "养老院", "敬老院", "诊所", "药房", "餐厅", "饭店", "酒店",
+        "宾馆", "民宿", "客栈", "商场", "超市", "便利店", "咖啡馆", "茶馆", "面馆", "饭馆",
+        "酒吧", "健身房", "工厂", "农场", "合作社",
     }
 )  # fmt: skip
 _ORGANISATION_HEAD_TUPLE = tuple(ORGANISATION_HEADS)
