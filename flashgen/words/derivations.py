@@ -85,11 +85,12 @@ def topic_zhe(parts: tuple[str, ...]) -> bool:
     return is_plain_noun(stem) and not is_verb(stem)
 
 
-# Prefixes that are also grammatical words: 总 "always", 非 "not", and 反
-# "instead" (the literary adverb of 反而). Before a verb or a function word
-# they are that word (总觉得, 总可以, 非但, 反觉得, 反利用); a derivation has a
-# nominal stem (总设计师, 非人力, 非公有, 反改革).
-_GRAMMATICAL_PREFIXES = PREFIXES & (grammar.INITIAL | grammar.COPULAS) | frozenset("反")
+# Prefixes that are also grammatical words: 总 "always", 非 "not", 反
+# "instead" (the literary adverb of 反而) and 准 "surely". Before a verb or a
+# function word they are that word (总觉得, 总可以, 非但, 反觉得, 反利用,
+# 准开演); a derivation has a nominal stem (总设计师, 非人力, 非公有, 反改革,
+# 准新娘).
+_GRAMMATICAL_PREFIXES = PREFIXES & (grammar.INITIAL | grammar.COPULAS) | frozenset("反准")
 
 
 def short_prefix_stem(ch: str) -> bool:
@@ -145,6 +146,8 @@ def derivation_kind(word: str, parts: tuple[str, ...]) -> str:
     if len(stem_first) == 1 and stem_first in PREFIXES and len(stem_last) > 1:
         if is_numeral(stem_last[0]):
             return ""  # a count after an adverb or a classifier (准十六, 副十二): no prefix
+        if is_function_word(stem_last):
+            return ""  # no prefix before a function word (亚 + 没有)
         return "" if adverb_before(stem_first, stem_last) else "prefix"
     if (
         stem_first in SHORT_PREFIXES

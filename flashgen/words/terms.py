@@ -46,6 +46,7 @@ from flashgen.lexicon.frequency import zipf
 from flashgen.lexicon.han import UNIFIED, is_han
 from flashgen.lexicon.headwords import (
     dictionary_words,
+    is_function_word,
     is_listed_verb,
 )
 from flashgen.lexicon.hsk import hsk_level
@@ -74,7 +75,7 @@ from flashgen.words.enumerations import (
 from flashgen.words.names import ORGANISATION_HEADS, is_proper_noun
 from flashgen.words.numbers import NUMERALS
 from flashgen.words.parts import is_verb, split_parts
-from flashgen.words.wordhood import COMPOUND_REASON, judge
+from flashgen.words.wordhood import COMPOUND_REASON, has_verb_sense, judge
 
 # Quoted strings of 2-6 Han characters: longer quotations are slogans or titles.
 _QUOTED = re.compile(f'[“‘「『"]([{UNIFIED}]{{2,6}})[”’」』"]')
@@ -399,6 +400,21 @@ def _copula_context(before: str, after: str) -> bool:
 _PREFIX_TOKENS = PREFIXES | SHORT_PREFIXES
 
 
+# What follows a verb and never a noun: an aspect particle, or a preposition
+# of place or goal (站着, 站在, 派到, 圈起).
+_AFTER_VERB = frozenset("着了过在于到给向往")
+
+
+def _verb_used(suffix: str, after: str) -> bool:
+    """A noun-making suffix that is also a verb, followed by what follows a verb
+    (站 + 着, 派 + 到): the verb, not the suffix. 化 makes verbs (数字化了).
+
+    >>> _verb_used("站", "着"), _verb_used("站", "建设"), _verb_used("化", "了")
+    (True, False, False)
+    """
+    return suffix != "化" and after[:1] in _AFTER_VERB and has_verb_sense(suffix)
+
+
 def _affix_candidates(tokens: Sequence[str]) -> list[Candidate]:
     """A word and a productive affix the segmenter wrote apart: 供给 侧, 生成 式,
     超 长期, 端 侧.
@@ -420,6 +436,8 @@ def _affix_candidates(tokens: Sequence[str]) -> list[Candidate]:
                 continue  # the affix takes a suffix of its own (押注 端 侧: 端侧)
             if not content_stem(stem):
                 continue  # a grammatical word before the suffix (没有 家, 所谓 学)
+            if _verb_used(affix, after):
+                continue  # the "suffix" is a verb there (下面 站着, 作品 站在)
             if (len(stem) > 1 and stem in words) or (len(stem) == 1 and affix in SHORT_SUFFIXES):
                 out.append(Candidate(stem + affix, "affix"))
         elif stem in SHORT_PREFIXES and len(affix) == 1 and short_prefix_stem(affix):
@@ -432,8 +450,8 @@ def _affix_candidates(tokens: Sequence[str]) -> list[Candidate]:
                 continue  # the classifier after a count (一副手套, 那副为难的神色)
             if len(before) == 1 and is_verb(before):
                 continue  # a complement of the verb before it (把准, 看准)
-            if adverb_before(stem, affix):
-                continue  # the adverb, not the prefix (反觉得: "felt instead")
+            if adverb_before(stem, affix) or is_function_word(affix):
+                continue  # the adverb, not the prefix (反觉得: "felt instead"; 亚 没有)
             if stem in grammar.NEGATIONS and _copula_context(before, after):
                 continue  # the literary copula "is not" (又非残疾, 非圣人之徒)
             out.append(Candidate(stem + affix, "affix"))
