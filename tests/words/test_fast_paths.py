@@ -8,7 +8,7 @@ from importlib import resources
 from testdata import SHARED, needs_shared
 
 from flashgen.lexicon.han import is_han
-from flashgen.lexicon.headwords import dictionary_words
+from flashgen.lexicon.headwords import dictionary_words, is_function_word
 from flashgen.text.documents import split_sentences
 from flashgen.words import grammar, segment, terms
 from flashgen.words.analyse import sentence_tokens
@@ -151,6 +151,8 @@ def reference_affix_candidates(tokens: Sequence[str]) -> list[Candidate]:
                 continue  # the affix takes a suffix of its own (押注 端 侧: 端侧)
             if not content_stem(stem):
                 continue
+            if terms._verb_used(affix, after):
+                continue
             if (len(stem) > 1 and stem in words) or (len(stem) == 1 and affix in SHORT_SUFFIXES):
                 out.append(Candidate(stem + affix, "affix"))
         elif stem in SHORT_PREFIXES and len(affix) == 1 and short_prefix_stem(affix):
@@ -163,7 +165,7 @@ def reference_affix_candidates(tokens: Sequence[str]) -> list[Candidate]:
                 continue
             if len(before) == 1 and is_verb(before):
                 continue  # a complement of the verb before it (把准, 看准)
-            if adverb_before(stem, affix):
+            if adverb_before(stem, affix) or is_function_word(affix):
                 continue  # the adverb, not the prefix (反觉得: "felt instead")
             if stem in grammar.NEGATIONS and terms._copula_context(before, after):
                 continue  # the literary copula "is not" (又非残疾, 非圣人之徒)
