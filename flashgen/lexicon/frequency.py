@@ -49,6 +49,34 @@ def zipf(word: str) -> float | None:
     return None if centi is None else centi / 100
 
 
+def standalone_shares(chars: frozenset[str]) -> dict[str, float]:
+    """For each character, the share of its uses that are as a word of its own
+    (0 to 1): its own frequency over that plus the frequencies of every longer
+    word in the list that holds it.
+
+    A free word is used alone (攥 1.00, 撂 0.35); a bound one mostly inside
+    words (知 0.03: 知道, 知识). Characters the list lacks are left out. Reads
+    the whole list: about 0.3 s.
+
+    >>> shares = standalone_shares(frozenset("攥知"))
+    >>> shares["攥"] > 0.9 > 0.1 > shares["知"]
+    True
+    """
+    table = _zipf_table()
+    inside = dict.fromkeys(chars, 0.0)
+    for word, centi in table.items():
+        if len(word) > 1:
+            for ch in set(word) & chars:
+                inside[ch] += 10 ** (centi / 100)
+    shares = {}
+    for ch in chars:
+        own = table.get(ch)
+        if own is not None:
+            alone = 10 ** (own / 100)
+            shares[ch] = alone / (alone + inside[ch])
+    return shares
+
+
 def warm_up() -> None:
     """Load the frequency table (before forking workers that share it)."""
     _zipf_table()

@@ -232,6 +232,16 @@ def is_listed_verb(word: str) -> bool:
     return _tagged("jieba-verbs-1", word)
 
 
+def listed_single_verbs(min_count: int) -> frozenset[str]:
+    """The single characters jieba's dictionary tags ``v`` (a verb) and its
+    corpus saw at least ``min_count`` times.
+
+    >>> "撂" in listed_single_verbs(100), "鞋" in listed_single_verbs(100)
+    (True, False)
+    """
+    return _jieba_tagged(f"jieba-single-verbs-{min_count}-1", frozenset({"v"}), True, 0, min_count)
+
+
 def is_listed_chengyu(word: str) -> bool:
     """jieba's dictionary tags ``word``, four characters, as an idiom (``i``):
     幅员辽阔, 一哄而上, 三天打鱼. Its fixed expressions (``l``: 说实话, 下苦功夫)

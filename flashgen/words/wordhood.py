@@ -90,6 +90,7 @@ from flashgen.words.parts import (
     free_char,
     grammatical,
     is_verb,
+    single_verbs,
     split_parts,
 )
 
@@ -632,8 +633,10 @@ def _judge(word: str, quoted: bool, evidence: str, parallel: bool) -> Verdict:
 
 
 def single_char_word(word: str) -> bool:
-    """A single character is a card only when HSK lists it as a word on its own."""
-    return word in hsk_words()
+    """A single character is a card only when HSK lists it as a word on its own,
+    or it is a verb of today's language HSK lacks (撂, 攥: see
+    :func:`~flashgen.words.parts.single_verbs`)."""
+    return word in hsk_words() or word in single_verbs()
 
 
 def warm_up() -> None:
