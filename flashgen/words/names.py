@@ -167,6 +167,10 @@ def _name_shape(word: str) -> str:
         return "address form"  # by birth order: 老五, 小六
     if len(word) in (2, 3) and word[0] == "阿":
         return "address form"
+    if len(word) == 2 and word[1] == "君" and word[0] in SURNAMES and word[0] not in INITIAL:
+        # The literary "Mr X" after a family name alone (胡君, 萧君); not after a
+        # preposition that is a family name too (于君 "to you").
+        return "name with a title"
     title = _title_at_end(word)
     stem = word[: len(word) - len(title)] if title else ""
     if (
