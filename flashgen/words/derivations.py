@@ -56,6 +56,8 @@ def content_stem(stem: str) -> bool:
     """A stem an affix can derive from: no function word (他们所, 别的法), no
     adverb (立刻站 is the adverb before the verb 站), and, unless a dictionary
     lists it (同质化), not opening with a grammatical character (也者, 都不会)."""
+    if stem in grammar.CLAUSE_VERBS:
+        return False  # what follows starts its object (觉得 + 学…, 成为 + 家…)
     if is_adverb(stem) and not is_noun(stem) and not is_verb(stem):
         return False  # an adverb before a verb (立刻站, 简直站, 赶快派, 似乎点)
     if stem in dictionary_words():

@@ -77,3 +77,16 @@ DIRECTIONAL = frozenset("来去起上下进出回过开")
 # Verbs of saying, asking and calling: a name is their subject or object
 # (小雨说, 问桂芬, 叫他老周).
 SPEECH_VERBS = frozenset("说道问叫喊答笑骂嚷讲劝告嘱喝吼")
+
+# Verbs of thinking, feeling and perceiving, whose object is mostly a clause;
+# linking verbs; and "only". They name no activity, so no suffix makes an
+# agent, a method or a school of them, and what follows starts their object
+# (觉得 + 学…, 成为 + 家…, 知道 + 者: not 觉得学, 成为家). Verbs of touching on
+# a topic stay stems (涉及面 "scope").
+CLAUSE_VERBS = frozenset(
+    {
+        "觉得", "认为", "以为", "知道", "晓得", "懂得", "感到", "感觉", "觉着", "希望",
+        "盼望", "相信", "怀疑", "想到", "看到", "听到", "成为", "作为", "变成", "当作",
+        "算是", "惟有", "唯有", "只有",
+    }
+)  # fmt: skip
