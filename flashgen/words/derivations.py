@@ -135,6 +135,8 @@ def derivation_kind(word: str, parts: tuple[str, ...]) -> str:
     )
     if stem_last in _NO_SUFFIX_AFTER_ADJECTIVE and is_adjective(stem_first):
         return ""  # 激烈点, 平稳点 are 激烈(一)点; 容易学 is "easy to learn"
+    if stem_last == "者" and len(stem_first) >= 4:
+        return ""  # "those who …" after an idiom or a phrase (袖手旁观者, 言论自由者)
     if stem_last in WORD_SUFFIXES and len(stem_first) > 1 and content_stem(stem_first):
         return "suffix"
     if (
