@@ -84,9 +84,11 @@ def test_huagaiji_labelled_cards_hold() -> None:
     score = huagaiji()
     assert len(score.good_kept) >= 0.9 * score.good_total
     assert score.junk_left == (), score.junk_left
-    # 16.5% (587 of 3,557): real compounds jieba lists (革命党, 局外人) that
-    # CC-CEDICT lacks count here; most of the rest are literary words.
-    assert score.composed_share <= 0.17
+    # 16.3% (580 of 3,555): real compounds jieba lists (革命党, 局外人) and
+    # idioms (老有所养) that CC-CEDICT lacks count here; most of the rest are
+    # literary words. (16.5% before verb-complement pairs and affixes used as
+    # verbs were taken out.)
+    assert score.composed_share <= 0.165
 
 
 _RECALL = re.compile(r"^(\S+): advanced deck .*\n  recall: ([0-9.]+)", re.MULTILINE)
