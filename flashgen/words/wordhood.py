@@ -490,7 +490,13 @@ def _judge(word: str, quoted: bool, evidence: str, parallel: bool) -> Verdict:
         or (is_count(word) and not (idiom and coinage and len(word) == 4))
     ):
         return Verdict(False, "number", "number or count", parts)
-    if parts[0][0] in NUMERALS and len(singles) < 3 and not coinage:
+    if (
+        parts[0][0] in NUMERALS
+        and len(singles) < 3
+        and not coinage
+        and not (len(parts[0]) >= 4 and parts[0] in dictionary_words())
+    ):
+        # (An idiom that opens with a numeral counts nothing: 半途而废 + 者.)
         return Verdict(False, "number", "number or count", parts)
     if is_listed_count(word) and any(ch in _COUNT_CHARS for ch in word):
         # Its parts may still be words (很多 gives 很).
