@@ -1,7 +1,7 @@
 """Enumerations: lists of items (A、B、C等, A和B) whose items may be terms.
 
 Real articles name a new term once, often as an item of a list: 低空经济、
-数据要素、碳达峰; 激光雷达等传感器; 银发经济、首发经济等新业态. This module
+数据要素、碳达峰; 激光雷达等传感器; 银发经济、首发经济等新赛道. This module
 finds the lists in a sentence's tokens and gives the items that may be terms
 (:func:`enumerated_items`); :mod:`flashgen.words.terms` records them with the
 evidence ``enumerated`` and judges them like every other candidate.
@@ -215,15 +215,15 @@ def _four_character_items(tokens: Sequence[str], items: list[tuple[int, int]]) -
 def enumerated_items(tokens: Sequence[str]) -> list[str]:
     """Items of an enumeration made of several tokens (低空经济、数据要素、碳达峰),
     the item before 等 (激光雷达等传感器), and the noun after 等 that names the
-    class of the items when no dictionary lists it (等新业态). An item is a
+    class of the items when no dictionary lists it (等新赛道). An item is a
     candidate when it is short (:data:`_ITEM_CHARS`) and a noun phrase or
     shares its head with another item; no item of a list that holds a phrase
     is one. (A parallel series of verbs and objects, 知科技、懂产业、善决策, is
     a list of phrases as often as of slogans: its items are no candidates.)
 
-    >>> tokens = ["冰雪", "经济", "、", "夜间", "经济", "等", "新", "业态", "加快"]
+    >>> tokens = ["冰雪", "经济", "、", "夜间", "经济", "等", "新", "赛道", "加快"]
     >>> enumerated_items(tokens)
-    ['冰雪经济', '夜间经济', '新业态']
+    ['冰雪经济', '夜间经济', '新赛道']
     """
     if "、" not in tokens and not _COORDINATORS.intersection(tokens) and "等" not in tokens:
         return []
@@ -280,7 +280,7 @@ def enumerated_items(tokens: Sequence[str]) -> list[str]:
             item = _item_candidate(tokens, a, i)
             if item and not _phrasal(tokens, a, i) and noun_like(tokens[i - 1]):
                 out.append(item)
-        # The class after a list: 银发经济、首发经济等新业态.
+        # The class after a list: 银发经济、首发经济等新赛道.
         elif i + 2 < n:
             first, head = tokens[i + 1], tokens[i + 2]
             kind = first + head

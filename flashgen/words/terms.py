@@ -13,7 +13,7 @@ several. Each term is recorded with the evidence that found it (the card's
   head make that head the term (“饭搭子”“健身搭子” → 搭子);
 - ``enumerated``: it is an item of an enumeration (A、B、C等): 低空经济、数据要素、
   碳达峰; 、具身智能、; the noun after 等 that names the class of the items
-  (银发经济、首发经济等新业态); items of a parallel enumeration that share their
+  (银发经济、首发经济等新赛道); items of a parallel enumeration that share their
   first character share a verb (投早、投小、投硬科技), which is not part of the term;
 - ``affix``: a word with a productive affix, written apart by the segmenter
   (供给 侧, 生成 式, 超 长期, 端 侧);
