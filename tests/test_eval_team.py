@@ -9,7 +9,7 @@ import pytest
 
 _RECALL_FLOOR = {
     "tech-news-2": 0.73,
-    "society-feature-2": 0.66,
+    "society-feature-2": 0.73,
     "policy-economy-2": 0.76,
     "story-dialogue-2": 0.74,
 }
