@@ -646,6 +646,8 @@ def single_char_word(word: str) -> bool:
 
 
 def warm_up() -> None:
-    """Load the classifier characters and proper-noun sets (before forking)."""
+    """Load the classifier characters, proper-noun sets and one-character verbs
+    (before forking)."""
     numbers.warm_up()
     names.warm_up()
+    single_verbs()
