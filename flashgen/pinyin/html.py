@@ -16,8 +16,8 @@ import re
 from functools import cache
 
 from flashgen.pinyin.spelling import (
-    is_latin,
     join_syllables,
+    latin_runs,
     split_syllable,
     syllable_marks,
 )
@@ -61,21 +61,26 @@ def pinyin_html(numbered: str) -> str:
     >>> pinyin_html("A A zhi4")
     'AA <span class="tone4">zhì</span>'
     """
+    return " ".join(
+        html.escape("".join(tokens), quote=False) if latin else _syllables_html(tokens)
+        for latin, tokens in latin_runs(numbered)
+    )
+
+
+def _syllables_html(tokens: list[str]) -> str:
+    """A run of syllables (and marks) with no Latin letters, as :func:`pinyin_html` writes it."""
     out = []
-    previous = ""  # "syllable", "latin" or "" (the start, or a mark)
-    for token in numbered.split():
+    previous_was_syllable = False
+    for token in tokens:
         if not _TONED.match(token):
-            latin = is_latin(token)
-            space = " " if latin and previous == "syllable" else ""
-            out.append(space + html.escape(token, quote=False))
-            previous = "latin" if latin else ""
+            out.append(html.escape(token, quote=False))
+            previous_was_syllable = False
             continue
         marked = syllable_marks(token)
-        if previous == "syllable":
+        if previous_was_syllable:
             marked = _with_apostrophe(marked)
-        space = " " if previous == "latin" else ""
-        out.append(space + _span(split_syllable(token)[1], marked))
-        previous = "syllable"
+        out.append(_span(split_syllable(token)[1], marked))
+        previous_was_syllable = True
     return "".join(out)
 
 
