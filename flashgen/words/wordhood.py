@@ -307,6 +307,35 @@ def _verb_result(word: str) -> bool:
     return is_verb(word[0]) and word[1] in _RESULTS and not is_noun(word)
 
 
+def _verb_directional(word: str) -> bool:
+    """One verb character and a two-character directional complement:
+    用起来, 搬出去, 拿回来 (not 看起来, which a dictionary lists and so is never
+    judged).
+
+    >>> _verb_directional("用起来"), _verb_directional("起来了"), _verb_directional("用起")
+    (True, False, False)
+    """
+    return (
+        len(word) == 3
+        and word[1] in grammar.DIRECTIONAL
+        and word[2] in "来去"
+        and word[0] not in grammar.DIRECTIONAL
+        and is_verb(word[0])
+    )
+
+
+def _doubled_verb_phrase(word: str) -> bool:
+    """A verb character doubled and one more character that is no noun suffix:
+    刷刷墙, 补补路, 聊聊天 (a noun so made, 碰碰车, is a dictionary word).
+
+    >>> _doubled_verb_phrase("刷刷墙"), _doubled_verb_phrase("天天见"), _doubled_verb_phrase("刷刷")
+    (True, False, False)
+    """
+    return (
+        len(word) == 3 and word[0] == word[1] and word[2] not in NOUN_SUFFIXES and is_verb(word[0])
+    )
+
+
 def _verb_object(parts: tuple[str, ...]) -> bool:
     """A verb followed by what is not a verb: its object (换鞋, 捏造事实, 兼任教员)."""
     if len(parts) < 2 or not is_verb(parts[0]):
@@ -508,6 +537,15 @@ def _judge(word: str, quoted: bool, evidence: str, parallel: bool) -> Verdict:
         # (买不到, 卖不动, 用不起), quoted or not; a dictionary lists those
         # that are words (来不及, 靠不住). (看不看, A-not-A, is a question.)
         return Verdict(False, "phrase", "verb and complement", parts)
+    if _verb_directional(word):
+        # A verb and a two-character directional complement (用起来, 管起来,
+        # 搬出去), quoted or listed: the complement tells how the action
+        # goes; a dictionary lists those that are words (看起来, 想起来).
+        return Verdict(False, "phrase", "verb and complement", parts)
+    if _doubled_verb_phrase(word):
+        # A verb doubled, "have a go at", and its object (刷刷墙, 补补路,
+        # 聊聊天), quoted or not: a tentative form, never a coinage.
+        return Verdict(False, "phrase", "a verb doubled and its object", parts)
     if len(word) > 3 and _MODEL_NUMBER.search(word):
         return Verdict(False, "name", "a name with a model number", parts)
     shape = name_shape(word)
