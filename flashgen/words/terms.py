@@ -48,6 +48,7 @@ from flashgen.lexicon.headwords import (
     dictionary_words,
     is_function_word,
     is_listed_verb,
+    is_noun,
 )
 from flashgen.lexicon.hsk import hsk_level
 from flashgen.models import Document
@@ -72,7 +73,7 @@ from flashgen.words.enumerations import (
     is_item,
     noun_like,
 )
-from flashgen.words.names import ORGANISATION_HEADS, is_proper_noun
+from flashgen.words.names import ORGANISATION_HEADS, TITLES, is_proper_noun
 from flashgen.words.numbers import NUMERALS
 from flashgen.words.parts import is_verb, split_parts
 from flashgen.words.wordhood import COMPOUND_REASON, has_verb_sense, judge
@@ -126,9 +127,12 @@ def parallel_coinages(quoted: Iterable[str]) -> frozenset[str]:
 
 
 def quoted_candidates(quoted: Iterable[str]) -> dict[str, str]:
-    """What quoted strings make terms of: each string itself; the object of a
-    quoted verb and object (告别情绪内耗 → 情绪内耗); and the head that several
-    quoted coinages share (咖啡体验官, 民宿体验官 → 体验官), instead of the coinages.
+    """What quoted strings make terms of: each string itself, unless a rare
+    modifier on a common head is the coinage (佛系 in 佛系青年) and no other
+    quoted string shares that head (“形象工程”“政绩工程” are coinages of 工程);
+    the object of a quoted verb and object (告别情绪内耗 → 情绪内耗); and the
+    head no dictionary lists that several quoted coinages share (咖啡体验官,
+    民宿体验官 → 体验官), instead of the coinages.
     (The examples are terms no dictionary of flashgen's lists.)
 
     >>> sorted(quoted_candidates(["咖啡体验官", "民宿体验官", "告别情绪内耗"]).items())
@@ -152,7 +156,10 @@ def quoted_candidates(quoted: Iterable[str]) -> dict[str, str]:
         if tail is not None and tail not in words:
             out[tail] = "quoted"
             continue
-        if _rare_modifier_on_common_head(q):
+        # A series of quoted nouns that share a dictionary noun as their head
+        # (“形象工程”“政绩工程”, “平民文学”“贵族文学”) is a series of coinages
+        # of that head: each whole is a term, however common its modifier.
+        if not (tail and _noun_series(q[: -len(tail)], tail)) and _rare_modifier_on_common_head(q):
             continue
         out[q] = "quoted"
         # A quoted verb of two characters and its object: the object is the
@@ -171,6 +178,17 @@ def quoted_candidates(quoted: Iterable[str]) -> dict[str, str]:
         ):
             out[rest] = "quoted"
     return out
+
+
+def _noun_series(modifier: str, head: str) -> bool:
+    """A noun before a noun no title (形象 + 工程, 平民 + 文学): a compound of
+    the kind a series of quotations coins; not an adverb or a verb before a
+    verb (将近 + 成功, 奉旨 + 革命) nor an epithet before 先生 (闲话 + 先生).
+
+    >>> _noun_series("形象", "工程"), _noun_series("将近", "成功"), _noun_series("闲话", "先生")
+    (True, False, False)
+    """
+    return head not in TITLES and all(is_noun(w) and not is_verb(w) for w in (modifier, head))
 
 
 # A head this common (Zipf) is a plain noun that a quoted coinage modifies.
