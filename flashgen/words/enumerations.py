@@ -187,8 +187,10 @@ def _slogan_items(tokens: Sequence[str], items: Sequence[tuple[int, int]]) -> li
 def _four_character_items(tokens: Sequence[str], items: list[tuple[int, int]]) -> list[str]:
     """The items of a list of four-character slogans, each of single
     characters mostly, that no dictionary lists (以进促稳、先立后破): every item
-    four characters, three or four of them tokens of their own, or a
-    dictionary word (a listed slogan among new ones). The first item
+    four characters, two or more of them tokens of their own (守 正 创新,
+    蹄 疾步 稳), or a dictionary word (a listed slogan among new ones). Over
+    the 13 Lu Xun books and every genre text, two instead of three adds only
+    such slogans. The first item
     is its last four characters when they start a token (坚持 + 以进促稳).
 
     >>> _four_character_items(list("以稳促改、先试后推"), [(0, 4), (5, 9)])
@@ -205,7 +207,7 @@ def _four_character_items(tokens: Sequence[str], items: list[tuple[int, int]]) -
         return []
     words = dictionary_words()
     if not all(
-        t in words or sum(len(tok) == 1 for tok in tokens[a:b]) >= 3
+        t in words or sum(len(tok) == 1 for tok in tokens[a:b]) >= 2
         for t, (a, b) in zip(texts, items, strict=True)
     ):
         return []
