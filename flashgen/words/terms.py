@@ -88,6 +88,9 @@ _QUOTATION = re.compile('[“‘「『"]([^”’」』"]{2,200})[”’」』"]
 _LATIN_HAN_LATIN = re.compile(f"[A-Za-z]+[{UNIFIED}]{{1,2}}[A-Za-z]+")
 # Localizers after a noun make a place phrase (红船旁), not part of the term.
 _LOCALIZERS = frozenset("上下旁里中内外前后间边")
+# A product's model code: Latin letters and a digit (T3, P7, Mate60, SU7). The
+# Han run before one is a brand (岳行 + T3), a name, not a term.
+_MODEL_CODE = re.compile("[A-Za-z]+[0-9][A-Za-z0-9]*")
 _EDGE_FUNCTION = frozenset("和与及或并跟从在把被对向给为以由而的了是就也都等要很更最")
 # The evidence, strongest first: a term found several ways keeps the first.
 EVIDENCE_ORDER = ("quoted", "enumerated", "affix", "association", "repeated")
@@ -329,6 +332,11 @@ def run_candidates(tokens: Sequence[str]) -> list[Candidate]:
     [Candidate(text='新质生产力', evidence='association')]
     >>> run_candidates(["投", "长期", "、", "投", "硬", "科技", "。"])
     [Candidate(text='硬科技', evidence='enumerated')]
+
+    A run before a model code is a brand (岳行 + T3): no candidate.
+
+    >>> run_candidates(["新款", "岳", "行", "T3", "上市"])
+    []
     """
     classes = _classes(tokens)
     heads = _shared_heads(tokens, classes)
@@ -349,6 +357,8 @@ def run_candidates(tokens: Sequence[str]) -> list[Candidate]:
             end = b + 1
         elif len(run) < 2 or not any(_bound(p) for p in pieces) or not singles and len(pieces) == 1:
             continue
+        if end < n and _MODEL_CODE.fullmatch(tokens[end]):
+            continue  # a brand before its model code (岳行 + T3)
         start = a - 1 if parallel else a
         if is_item(tokens, start, end):
             out.append(Candidate(run, "enumerated"))
