@@ -542,6 +542,10 @@ def _judge(word: str, quoted: bool, evidence: str, parallel: bool) -> Verdict:
         # 搬出去), quoted or listed: the complement tells how the action
         # goes; a dictionary lists those that are words (看起来, 想起来).
         return Verdict(False, "phrase", "verb and complement", parts)
+    if len(word) == 3 and word[1] == "一" and word[0] == word[2]:
+        # V一V, "have a look", "give it a try" (望一望, 谈一谈): a form of the
+        # verb; a dictionary lists the commonest (看一看, 试一试).
+        return Verdict(False, "phrase", "a verb doubled around 一", parts)
     if _doubled_verb_phrase(word):
         # A verb doubled, "have a go at", and its object (刷刷墙, 补补路,
         # 聊聊天), quoted or not: a tentative form, never a coinage.
@@ -595,9 +599,11 @@ def _judge(word: str, quoted: bool, evidence: str, parallel: bool) -> Verdict:
     derivation = derivation_kind(word, parts)
     if (
         derivation != "prefix"
-        and not parallel
+        and not (parallel and parts[0] not in grammar.PARTICLES)
         and grammatical(parts[0], grammar.INITIAL | grammar.COPULAS)
     ):
+        # (In a parallel series the first character is a contrasted modifier,
+        # 并跑 beside 跟跑; never a particle: “之徒” beside “暴徒” is 之 + 徒.)
         return Verdict(False, "phrase", "function word in front", parts)
     if derivation != "suffix" and grammatical(parts[-1], grammar.FINAL):
         return Verdict(False, "phrase", "function word at the end", parts)
