@@ -240,7 +240,15 @@ def _spans(tokens: Sequence[str], i: int) -> Iterator[str]:
 
 
 def _possible_name(span: str) -> bool:
-    """No dictionary word (or one that can be a pet name: 小雨), no function character."""
+    """No dictionary word (or one that can be a pet name: 小雨), no function
+    character, and no agent or plural suffix at the end: 压迫者 + 说 is "the
+    oppressed say".
+
+    >>> _possible_name("桂芬"), _possible_name("压迫者")
+    (True, False)
+    """
+    if span[-1] in "者们":
+        return False
     if span in dictionary_words():
         return name_shape_in_use(span)
     return not any(ch in _NOT_IN_NAMES for ch in span)

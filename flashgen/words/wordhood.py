@@ -193,12 +193,14 @@ _CLAUSE_FINAL_REASON = "a subject and a verb of saying, or a plural"
 
 
 def _clause_final(word: str) -> bool:
-    """Holds 曰 (一曰岱舆 "the first is called 岱舆"), ends in 们, or is one
-    character and 说 that jieba does not list."""
+    """Holds 曰 (一曰岱舆 "the first is called 岱舆"), ends in 们, is one
+    character and 说 that jieba does not list, or ends in 者 + 说 (…者 "those
+    who …" and "say")."""
     return (
         word[-1] in _CLAUSE_FINAL
         or "曰" in word
         or (len(word) == 2 and word[-1] == "说" and not is_listed_pair(word))
+        or (len(word) > 3 and word.endswith("者说"))  # 所压迫者 + 说 "the oppressed say"
     )
 
 

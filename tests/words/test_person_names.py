@@ -33,3 +33,13 @@ def test_a_pet_name_is_a_name_only_where_the_text_uses_it_as_one() -> None:
 def test_the_given_name_of_a_name_with_a_kinship_term_is_a_name_alone() -> None:
     found = names_in_use([["叫", "她", "月娥"], ["月娥嫂", "来", "了"]], "叫她月娥\n月娥嫂来了")
     assert "月娥" in found
+
+
+def test_a_noun_in_者_before_a_verb_of_saying_is_no_name() -> None:
+    # "The oppressed say …" twice: 压迫者 recurs before 说, but 者 makes a
+    # noun of a verb, as no name ends.
+    text = ["被", "压迫者", "说", "。"], ["替", "被", "压迫者", "说", "话", "。"]
+    found = names_in_use(text, "被压迫者说。替被压迫者说话。")
+    assert "压迫者" not in found
+    story = [["桂芬", "说", "。"], ["桂芬", "说", "好", "。"]]
+    assert "桂芬" in names_in_use(story, "桂芬说。桂芬说好。")
