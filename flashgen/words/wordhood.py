@@ -90,6 +90,7 @@ from flashgen.words.parts import (
     free_char,
     grammatical,
     is_verb,
+    main_sense,
     single_verbs,
     split_parts,
 )
@@ -251,6 +252,24 @@ def _idiom_grammar_ok(word: str) -> bool:
     return not any(
         len(p) == 1 and (p in grammar.LOCALIZERS or p in grammar.DIRECTIONAL)
         for p in split_parts(word)[1:]
+    )
+
+
+def _adverbial(piece: str) -> bool:
+    """Two grammatical characters, the second a negation, an adverb or a modal,
+    and no noun (jieba's tags, or a capitalised CC-CEDICT sense: a title or a
+    name): a function word whatever jieba's tags (并不, 也不, 未能; not the
+    title 太常 "Minister of Ceremonies").
+
+    >>> _adverbial("并不"), _adverbial("未能"), _adverbial("无故"), _adverbial("太常")
+    (True, True, False, False)
+    """
+    return (
+        len(piece) == 2
+        and piece[0] in grammar.INITIAL
+        and piece[1] in grammar.NEGATIONS | grammar.ADVERBS | grammar.MODALS
+        and not is_noun(piece)
+        and not main_sense(piece)[:1].isupper()
     )
 
 
@@ -602,7 +621,7 @@ def _judge(word: str, quoted: bool, evidence: str, parallel: bool) -> Verdict:
     if (
         derivation != "prefix"
         and not (parallel and parts[0] not in grammar.PARTICLES)
-        and grammatical(parts[0], grammar.INITIAL | grammar.COPULAS)
+        and (grammatical(parts[0], grammar.INITIAL | grammar.COPULAS) or _adverbial(parts[0]))
     ):
         # (In a parallel series the first character is a contrasted modifier,
         # 并跑 beside 跟跑; never a particle: “之徒” beside “暴徒” is 之 + 徒.)
