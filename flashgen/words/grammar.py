@@ -63,10 +63,11 @@ QUANTIFIERS = frozenset("全多几诸凡")
 # What no new word begins with.
 INITIAL = PRONOUNS | ADVERBS | NEGATIONS | MODALS | PREPOSITIONS | CONJUNCTIONS | PARTICLES
 # What no new word ends with: a particle, a localizer, a complement, 有 or 是,
-# a pronoun or a preposition (书上, 撕去, 确有, 专向). (A derivational suffix
-# such as 者 or 化 is a different matter: see
+# a pronoun or a preposition (书上, 撕去, 确有, 专向), or 也, which at the end
+# is the literary sentence-final particle (服也, 非人事也). (A derivational
+# suffix such as 者 or 化 is a different matter: see
 # :data:`flashgen.words.derivations.SUFFIXES`.)
-FINAL = PARTICLES | LOCALIZERS | COMPLEMENTS | COPULAS | PRONOUNS | PREPOSITIONS
+FINAL = PARTICLES | LOCALIZERS | COMPLEMENTS | COPULAS | PRONOUNS | PREPOSITIONS | frozenset("也")
 # What no new word holds inside, between two other pieces: pronouns, adverbs,
 # negations, modals, prepositions, conjunctions, particles, 有 and 是
 # (全让女师, 因这几句话, 可真有, 信不信, 安能成),
