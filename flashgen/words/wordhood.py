@@ -98,6 +98,9 @@ from flashgen.words.parts import (
 # What a count jieba lists (多天, 好几, 一大堆) holds; jieba's numeral tag
 # also covers words with none of them (全名, 左眼, 首座), which stay words.
 _COUNT_CHARS = frozenset(NUMERALS + "多几数整余廿")
+# Words of approximation and extent before a count (近十年, 约三成, 共五人,
+# 仅两天): the whole is a count.
+_APPROXIMATORS = frozenset("近约共仅逾足满")
 # A numeral and 号 at the end: the number of a model, a craft or a mission
 # (启明二号, 天宫二号), which makes the whole a name.
 _MODEL_NUMBER = re.compile(rf"[{NUMERALS}\d]+号$")
@@ -536,6 +539,7 @@ def _judge(word: str, quoted: bool, evidence: str, parallel: bool) -> Verdict:
     coinage = evidence in _PHRASE_EVIDENCE
     if (
         is_number(word)
+        or (word[0] in _APPROXIMATORS and (is_number(word[1:]) or is_count(word[1:])))
         or numeral_chars >= 2
         or (is_count(word) and not (idiom and coinage and len(word) == 4))
     ):
