@@ -98,7 +98,7 @@ from flashgen.words.parts import (
 # What a count jieba lists (多天, 好几, 一大堆) holds; jieba's numeral tag
 # also covers words with none of them (全名, 左眼, 首座), which stay words.
 _COUNT_CHARS = frozenset(NUMERALS + "多几数整余廿")
-# Words of approximation and extent before a count (近十年, 约三成, 共五人,
+# Words of approximation and extent before a count (近十年, 约三天, 共五人,
 # 仅两天): the whole is a count.
 _APPROXIMATORS = frozenset("近约共仅逾足满")
 # A numeral and 号 at the end: the number of a model, a craft or a mission
