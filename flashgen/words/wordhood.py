@@ -611,6 +611,12 @@ def _judge(word: str, quoted: bool, evidence: str, parallel: bool) -> Verdict:
                 return Verdict(False, "phrase", _CLAUSE_FINAL_REASON, parts)
             if not parallel and _verb_object_idiom(word, parts):
                 return Verdict(False, "phrase", "verb and object", parts)
+            if len(word) > 4 and evidence != "quoted":
+                # Idioms have four characters; a longer run of mostly single
+                # characters is a saying only where the text quotes it
+                # (“女娲炼石补天”); else it is a piece of a sentence the corpus
+                # repeats (到三味书屋, 走到出版界) or a noun phrase (绸衫尖头鞋).
+                return Verdict(False, "phrase", "free combination", parts)
             return Verdict(True, "word", "idiom shape", parts)
         return Verdict(False, "phrase", "function word inside an idiom shape", parts)
     if len(parts) >= 2 and len(parts[0]) > 1 and len(set(parts)) == 1:
