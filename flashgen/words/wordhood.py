@@ -611,11 +611,12 @@ def _judge(word: str, quoted: bool, evidence: str, parallel: bool) -> Verdict:
                 return Verdict(False, "phrase", _CLAUSE_FINAL_REASON, parts)
             if not parallel and _verb_object_idiom(word, parts):
                 return Verdict(False, "phrase", "verb and object", parts)
-            if len(word) > 4 and evidence != "quoted":
+            if len(word) > 4 and evidence != "quoted" and not is_listed_idiom(word):
                 # Idioms have four characters; a longer run of mostly single
                 # characters is a saying only where the text quotes it
-                # (“女娲炼石补天”); else it is a piece of a sentence the corpus
-                # repeats (到三味书屋, 走到出版界) or a noun phrase (绸衫尖头鞋).
+                # (“女娲炼石补天”) or jieba lists it (全国一盘棋, 只许州官放火);
+                # else it is a piece of a sentence the corpus repeats
+                # (到三味书屋, 走到出版界) or a noun phrase (绸衫尖头鞋).
                 return Verdict(False, "phrase", "free combination", parts)
             return Verdict(True, "word", "idiom shape", parts)
         return Verdict(False, "phrase", "function word inside an idiom shape", parts)
