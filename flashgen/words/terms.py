@@ -597,9 +597,9 @@ def force_terms(tokens: list[str], terms: frozenset[str]) -> list[str]:
 
 
 def simplified_view(text: str) -> str:
-    """The text in simplified script, same length, for segmenting traditional input."""
-    converted = traditional.to_simplified(text)
-    return converted if len(converted) == len(text) else text
+    """The text in simplified script, same length, for segmenting traditional
+    input (see :func:`flashgen.lexicon.traditional.simplified_view`)."""
+    return traditional.simplified_view(text)
 
 
 @dataclass(frozen=True)
