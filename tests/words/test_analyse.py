@@ -62,3 +62,15 @@ def test_a_traditional_text_keeps_its_own_forms(documents: list[Document]) -> No
         example = analysis.examples[use.word]
         assert example.sentence[example.start :].startswith(example.form)
         assert len(example.form) == len(use.word)
+
+
+def test_a_simplified_text_keeps_么_and_著_as_written() -> None:
+    # OpenCC's tw2s reads 么 and 著 as the traditional forms of 幺 and 着; in a
+    # simplified text they are no such thing (事么 is not 事幺, 显著 not 显着).
+    text = "这样做不妨事么？他的成绩十分显著，著有三本书。"
+    words = {u.word for u in analyse(Document("t", text, "test", "t"), {}, ()).uses}
+    assert "显著" in words
+    assert not any("幺" in w or "显着" in w for w in words)
+    # A traditional text is still read in simplified script: 隨著 is 随着.
+    words = {u.word for u in analyse(Document("t", "隨著時間過去，他變了。", "test", "t"), {}, ()).uses}
+    assert "随着" in words
