@@ -571,6 +571,10 @@ def _judge(word: str, quoted: bool, evidence: str, parallel: bool) -> Verdict:
         # V一V, "have a look", "give it a try" (望一望, 谈一谈): a form of the
         # verb; a dictionary lists the commonest (看一看, 试一试).
         return Verdict(False, "phrase", "a verb doubled around 一", parts)
+    if len(word) == 4 and word[0] == word[2] and word[1] + word[3] in ("来去", "去来"):
+        # V来V去, "V back and forth, over and over" (爬来爬去, 聊来聊去): a
+        # form of any verb, not a word of its own (走来走去 too).
+        return Verdict(False, "phrase", "a verb doubled around 来…去", parts)
     if _doubled_verb_phrase(word):
         # A verb doubled, "have a go at", and its object (刷刷墙, 补补路,
         # 聊聊天), quoted or not: a tentative form, never a coinage.

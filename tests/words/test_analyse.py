@@ -72,5 +72,7 @@ def test_a_simplified_text_keeps_么_and_著_as_written() -> None:
     assert "显著" in words
     assert not any("幺" in w or "显着" in w for w in words)
     # A traditional text is still read in simplified script: 隨著 is 随着.
-    words = {u.word for u in analyse(Document("t", "隨著時間過去，他變了。", "test", "t"), {}, ()).uses}
+    words = {
+        u.word for u in analyse(Document("t", "隨著時間過去，他變了。", "test", "t"), {}, ()).uses
+    }
     assert "随着" in words
