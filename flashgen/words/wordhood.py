@@ -635,7 +635,7 @@ def _judge(word: str, quoted: bool, evidence: str, parallel: bool) -> Verdict:
     derivation = derivation_kind(word, parts)
     if (
         derivation != "prefix"
-        and not (parallel and parts[0] not in grammar.PARTICLES)
+        and not (parallel and len(parts[0]) == 1 and parts[0] not in grammar.PARTICLES)
         and (grammatical(parts[0], grammar.INITIAL | grammar.COPULAS) or _adverbial(parts[0]))
     ):
         # (In a parallel series the first character is a contrasted modifier,
