@@ -150,8 +150,10 @@ def derivation_kind(word: str, parts: tuple[str, ...]) -> str:
     if len(stem_first) == 1 and stem_first in PREFIXES and len(stem_last) > 1:
         if is_numeral(stem_last[0]):
             return ""  # a count after an adverb or a classifier (准十六, 副十二): no prefix
-        if is_function_word(stem_last):
-            return ""  # no prefix before a function word (亚 + 没有)
+        if is_function_word(stem_last) or (
+            stem_last[0] in grammar.INITIAL and not is_plain_noun(stem_last)
+        ):
+            return ""  # no prefix before a function word (亚 + 没有, 非 + 但是)
         return "" if adverb_before(stem_first, stem_last) else "prefix"
     if (
         stem_first in SHORT_PREFIXES

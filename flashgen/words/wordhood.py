@@ -656,8 +656,9 @@ def _judge(word: str, quoted: bool, evidence: str, parallel: bool) -> Verdict:
         return Verdict(True, "word", "derivation", parts)
     if evidence == "affix" and derivation_chain(word):
         return Verdict(True, "word", "chain of derivations", parts)
-    if evidence == "affix" and parts[-1] in SUFFIXES:
-        # Found as a stem and a suffix, but the stem cannot take it (者 + 化).
+    if evidence == "affix" and (parts[-1] in SUFFIXES or parts[0] in PREFIXES):
+        # Found as a stem and an affix, but the stem cannot take it (者 + 化;
+        # 亚 + 没有, from 沙士比亚 + 没有).
         return Verdict(False, "phrase", "no derivation", parts)
     # A quoted or enumerated verb and object is a coinage when the verb is one
     # character (撒胡椒面, 补短板); with a longer verb it is a phrase (告别精神内耗).
