@@ -141,6 +141,15 @@ def is_noun_char(ch: str) -> bool:
     return ch in _noun_chars()
 
 
+def is_adjective_char(ch: str) -> bool:
+    """jieba's dictionary tags the single character ``ch`` as an adjective (苦, 大; not 下).
+
+    >>> is_adjective_char("苦"), is_adjective_char("下")
+    (True, False)
+    """
+    return ch in _jieba_tagged("jieba-adjective-chars-1", frozenset({"a"}), True)
+
+
 def is_noun(word: str) -> bool:
     """jieba's dictionary tags ``word`` (two characters or more) as a noun.
 
@@ -400,6 +409,7 @@ def warm_up() -> None:
     _nouns()
     _plain_nouns()
     _noun_chars()
+    is_adjective_char("大")
     _function_words()
     for name, tags in _TAGGED.items():
         _jieba_tagged(name, tags, False)

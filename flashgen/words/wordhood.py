@@ -53,6 +53,7 @@ from flashgen.lexicon.han import is_han
 from flashgen.lexicon.headwords import (
     dictionary_words,
     is_adjective,
+    is_adjective_char,
     is_function_word,
     is_listed_chengyu,
     is_listed_compound_noun,
@@ -222,6 +223,26 @@ def _verb_object_idiom(word: str, parts: tuple[str, ...]) -> bool:
         and is_noun(parts[2])
         and not is_verb(parts[2])
         and not is_listed_idiom(word)
+    )
+
+
+def _verb_modified_object(word: str) -> bool:
+    """A verb character, an adjective character and a noun: a verb and its
+    object with a modifier (下 + 苦 + 功夫, 下 + 大 + 力气; the fewest-pieces
+    split cuts 下 + 苦功 + 夫), not an idiom, unless jieba lists it as one.
+
+    >>> _verb_modified_object("下苦功夫"), _verb_modified_object("男男女女")
+    (True, False)
+    """
+    rest = word[2:]
+    return (
+        len(word) == 4
+        and has_verb_sense(word[0])
+        and is_adjective_char(word[1])
+        and rest in dictionary_words()
+        and is_noun(rest)
+        and not is_verb(rest)
+        and not is_listed_chengyu(word)
     )
 
 
@@ -613,7 +634,7 @@ def _judge(word: str, quoted: bool, evidence: str, parallel: bool) -> Verdict:
         if _idiom_grammar_ok(word):
             if _clause_final(word):
                 return Verdict(False, "phrase", _CLAUSE_FINAL_REASON, parts)
-            if not parallel and _verb_object_idiom(word, parts):
+            if not parallel and (_verb_object_idiom(word, parts) or _verb_modified_object(word)):
                 return Verdict(False, "phrase", "verb and object", parts)
             if len(word) > 4 and evidence != "quoted" and not is_listed_idiom(word):
                 # Idioms have four characters; a longer run of mostly single
