@@ -168,6 +168,7 @@ _TAGGED = {
     "jieba-adverbs-1": frozenset({"d"}),
     "jieba-adjectives-1": frozenset({"a", "ad"}),
     "jieba-names-1": frozenset({"nrt", "nrfg"}),
+    "jieba-persons-1": frozenset({"nr"}),
     "jieba-counts-1": frozenset({"m"}),
     "jieba-places-1": frozenset({"ns"}),
     "jieba-verbs-1": frozenset({"v", "vd", "vi", "vq"}),
@@ -201,6 +202,17 @@ def is_adjective(word: str) -> bool:
     (True, False)
     """
     return _tagged("jieba-adjectives-1", word)
+
+
+def is_tagged_person(word: str) -> bool:
+    """jieba's dictionary tags ``word`` (two characters or more) as a person's
+    name (``nr``): 大鹏, 大伟, but also 希冀 and 牛乳, so only a hint that a
+    word the text uses as a name is one.
+
+    >>> is_tagged_person("大伟"), is_tagged_person("大家")
+    (True, False)
+    """
+    return _tagged("jieba-persons-1", word)
 
 
 def is_listed_name(word: str) -> bool:

@@ -32,7 +32,7 @@ from flashgen import datacache
 from flashgen.lexicon.cedict import cedict
 from flashgen.lexicon.frequency import zipf
 from flashgen.lexicon.han import is_han
-from flashgen.lexicon.headwords import dictionary_words, is_function_word
+from flashgen.lexicon.headwords import dictionary_words, is_function_word, is_tagged_person
 from flashgen.words.grammar import INITIAL, LOCALIZERS, SPEECH_VERBS
 
 # The commonest single-character family names (together they cover over nine
@@ -250,7 +250,12 @@ def _possible_name(span: str) -> bool:
     if span[-1] in "者们":
         return False
     if span in dictionary_words():
-        return name_shape_in_use(span)
+        # A pet name's shape (小雨), or 大 and a character that jieba tags as
+        # a person's name (大鹏, 大伟; its ``nr`` alone is too loose: it tags
+        # 祖母, 道德, 养老 too).
+        return name_shape_in_use(span) or (
+            len(span) == 2 and span[0] == "大" and is_tagged_person(span)
+        )
     return not any(ch in _NOT_IN_NAMES for ch in span)
 
 
@@ -266,8 +271,8 @@ def _role(token: str) -> int:
     a strong title (先生), a verb of saying (说), a kinship term (嫂), a character
     that may open a name (王, 老, 阿), a token with a name's shape (赵建国)."""
     flags = 0
-    if token in APPOSITION_NOUNS:
-        flags |= _APPOSITION
+    if token in APPOSITION_NOUNS or (token[-1:] == "儿" and token[:-1] in APPOSITION_NOUNS):
+        flags |= _APPOSITION  # with 儿 too: 老伴儿 + 秀芬
     if token in _ADDRESSING:
         flags |= _ADDRESSING_VERB
     if token in TITLES and token not in _WEAK_TITLES:

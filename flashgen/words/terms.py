@@ -435,12 +435,31 @@ _AFTER_VERB = frozenset("着了过在于到给向往")
 
 def _verb_used(suffix: str, after: str) -> bool:
     """A noun-making suffix that is also a verb, followed by what follows a verb
-    (站 + 着, 派 + 到): the verb, not the suffix. 化 makes verbs (数字化了).
+    (站 + 着, 派 + 到), or a verb by its main sense followed by a noun, its
+    object (热 + 牛奶, 学 + 英语): the verb, not the suffix. 化 makes verbs
+    (数字化了, 数字化转型).
 
     >>> _verb_used("站", "着"), _verb_used("站", "建设"), _verb_used("化", "了")
     (True, False, False)
+    >>> _verb_used("热", "牛奶"), _verb_used("化", "转型")
+    (True, False)
     """
-    return suffix != "化" and after[:1] in _AFTER_VERB and has_verb_sense(suffix)
+    if suffix == "化":
+        return False
+    if after[:1] in _AFTER_VERB and has_verb_sense(suffix):
+        return True
+    return len(after) > 1 and is_verb(suffix) and noun_like(after)
+
+
+def _takes_object(stem: str) -> bool:
+    """A verb and its complement of result or direction (回到, 走进, 挽回):
+    what follows is its object, not a suffix (回到 + 家). (A preposition is
+    too often part of the verb: 供给 + 侧.)
+
+    >>> _takes_object("回到"), _takes_object("作品"), _takes_object("供给")
+    (True, False, False)
+    """
+    return len(stem) > 1 and stem[-1] in grammar.COMPLEMENTS and is_verb(stem)
 
 
 def _affix_candidates(tokens: Sequence[str]) -> list[Candidate]:
@@ -464,8 +483,8 @@ def _affix_candidates(tokens: Sequence[str]) -> list[Candidate]:
                 continue  # the affix takes a suffix of its own (押注 端 侧: 端侧)
             if not content_stem(stem):
                 continue  # a grammatical word before the suffix (没有 家, 所谓 学)
-            if _verb_used(affix, after):
-                continue  # the "suffix" is a verb there (下面 站着, 作品 站在)
+            if _verb_used(affix, after) or _takes_object(stem):
+                continue  # a verb there (下面 站着, 小满 热 牛奶), or an object (回到 家)
             if (len(stem) > 1 and stem in words) or (len(stem) == 1 and affix in SHORT_SUFFIXES):
                 out.append(Candidate(stem + affix, "affix"))
         elif stem in SHORT_PREFIXES and len(affix) == 1 and short_prefix_stem(affix):

@@ -43,3 +43,17 @@ def test_a_noun_in_者_before_a_verb_of_saying_is_no_name() -> None:
     assert "压迫者" not in found
     story = [["桂芬", "说", "。"], ["桂芬", "说", "好", "。"]]
     assert "桂芬" in names_in_use(story, "桂芬说。桂芬说好。")
+
+
+def test_an_apposition_noun_with_儿_introduces_a_name() -> None:
+    story = [["他", "老伴儿", "桂兰", "来", "了"], ["桂兰", "笑", "了"]]
+    assert "桂兰" in names_in_use(story, "他老伴儿桂兰来了。桂兰笑了。")
+
+
+def test_大_and_a_character_jieba_tags_as_a_name_is_one_where_used_so() -> None:
+    # 大伟 is a dictionary word jieba tags nr; 大家 is no name, however often
+    # it stands before 说.
+    story = [["大伟", "说", "好"], ["大伟", "说", "走"]]
+    assert "大伟" in names_in_use(story, "大伟说好。大伟说走。")
+    crowd = [["大家", "说", "好"], ["大家", "说", "走"]]
+    assert "大家" not in names_in_use(crowd, "大家说好。大家说走。")
