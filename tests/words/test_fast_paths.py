@@ -51,8 +51,11 @@ def reference_names_in_use(sentences: Iterable[Sequence[str]], text: str) -> fro
     for tokens in sentences:
         n = len(tokens)
         for i, tok in enumerate(tokens):
-            if tok in APPOSITION_NOUNS or tok in _ADDRESSING:
-                target = strong if tok in APPOSITION_NOUNS else speech
+            apposition = tok in APPOSITION_NOUNS or (
+                tok[-1:] == "儿" and tok[:-1] in APPOSITION_NOUNS
+            )
+            if apposition or tok in _ADDRESSING:
+                target = strong if apposition else speech
                 target.update(s for s in _spans(tokens, i + 1) if _possible_name(s))
             elif (tok in TITLES and tok not in _WEAK_TITLES) or _is_speech(tok):
                 target = strong if tok in TITLES else speech
@@ -151,7 +154,7 @@ def reference_affix_candidates(tokens: Sequence[str]) -> list[Candidate]:
                 continue  # the affix takes a suffix of its own (押注 端 侧: 端侧)
             if not content_stem(stem):
                 continue
-            if terms._verb_used(affix, after):
+            if terms._verb_used(affix, after) or terms._takes_object(stem):
                 continue
             if (len(stem) > 1 and stem in words) or (len(stem) == 1 and affix in SHORT_SUFFIXES):
                 out.append(Candidate(stem + affix, "affix"))
