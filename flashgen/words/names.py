@@ -114,6 +114,10 @@ _BIRTH_ORDER = frozenset("二三四五六七八九十")
 _NOT_IN_NAMES = (INITIAL | LOCALIZERS) - SURNAMES - {"阿"}
 
 
+# Grammatical characters that end given names as often as any (林琴南,
+# 毛泽东, 吴友如, 王羲之): the points of the compass, 如 and 之.
+_NAME_FINALS = frozenset("东南西北如之")
+
 # A given name may be a word (建国 4.6), but not one of the commonest (环境 5.5,
 # 经济 5.9): 商 + 环境 is no name.
 _GIVEN_NAME_MAX_ZIPF = 5.0
@@ -194,7 +198,8 @@ def _name_shape(word: str) -> str:
         n
         and len(given) == 2
         and not any(word[:k] in words for k in range(2, len(word)))
-        and not any(ch in _NOT_IN_NAMES for ch in given)
+        and given[0] not in _NOT_IN_NAMES
+        and (given[1] not in _NOT_IN_NAMES or given[1] in _NAME_FINALS)
         and not is_function_word(given)
         and not _common_word(given)
     ):

@@ -57,3 +57,9 @@ def test_大_and_a_character_jieba_tags_as_a_name_is_one_where_used_so() -> None
     assert "大伟" in names_in_use(story, "大伟说好。大伟说走。")
     crowd = [["大家", "说", "好"], ["大家", "说", "走"]]
     assert "大家" not in names_in_use(crowd, "大家说好。大家说走。")
+
+
+def test_a_given_name_may_end_in_a_point_of_the_compass_or_如() -> None:
+    assert name_shape("吴友如") == "family and given name"
+    assert name_shape("钱志东") == "family and given name"
+    assert name_shape("高于如") == ""  # a preposition opens no given name
