@@ -18,6 +18,7 @@ from flashgen.learner.edits import LearnerEdits
 from flashgen.learner.glossary import GlossaryEntry
 from flashgen.lexicon import modern
 from flashgen.lexicon.cedict import cedict
+from flashgen.lexicon.headwords import erhua_base
 from flashgen.lexicon.traditional import to_traditional, tokens_to_traditional
 from flashgen.models import Card, Chosen, DictEntry, Example, WordUse
 from flashgen.pinyin.html import pinyin_html
@@ -45,6 +46,10 @@ def _definition(
     name; a word that is only a name has them as its definition.
     """
     matched = entries_for(word, numbered)
+    base = erhua_base(word)
+    if not matched and base and numbered.endswith(" r5"):
+        # The dictionary word without its spoken 儿 (在理儿: 在理 "reasonable").
+        matched = entries_for(base, numbered.removesuffix(" r5"))
     matched = [e for e in matched if not e.is_variant] or matched
     if not matched:
         term = modern.term(word)
@@ -148,7 +153,11 @@ def annotate(
     head, tail = examples.marks(example.sentence, lo, hi)
     shown = clip_tokens(example.tokens, lo, hi)
     text = example.sentence[lo:hi]
-    traditional = to_traditional(word, variant, entry.traditional if entry else None)
+    entry_traditional = None
+    if entry is not None:
+        # An entry of the word without its 儿 (在理儿) gives the form before it.
+        entry_traditional = entry.traditional + ("兒" if entry.simplified != word else "")
+    traditional = to_traditional(word, variant, entry_traditional)
     key = note_key(word, numbered)
     tags = note_tags(
         level, use.hsk, tag, composed=composed, glossary=gloss is not None, lexicon=from_lexicon

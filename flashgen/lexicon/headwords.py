@@ -41,6 +41,25 @@ def reference_words() -> frozenset[str]:
 
 
 @cache
+def erhua_base(word: str) -> str:
+    """The dictionary word that ``word`` is with the 儿 of the spoken language
+    (在理儿 → 在理, 有门儿 → 有门), or "" where ``word`` is a dictionary word
+    itself or no such form. The word must be two characters or more: a
+    character and 儿 is often a word of its own (女儿, 画儿), or a
+    dictionary lists it.
+
+    >>> erhua_base("在理儿"), erhua_base("一点儿"), erhua_base("发展")
+    ('在理', '', '')
+    """
+    if len(word) < 3 or word[-1] != "儿" or word in dictionary_words():
+        return ""
+    base = word[:-1]
+    if base not in dictionary_words() or all(e.is_proper_noun for e in cedict().lookup(base)):
+        return ""
+    return base
+
+
+@cache
 def mixed_words() -> frozenset[str]:
     """CC-CEDICT's headwords of Latin letters and Han characters: AA制, T恤, U盘, 卡拉OK.
 

@@ -29,6 +29,7 @@ from functools import cache
 from flashgen import datacache
 from flashgen.lexicon import modern
 from flashgen.lexicon.cedict import cedict
+from flashgen.lexicon.headwords import erhua_base
 from flashgen.models import DictEntry
 from flashgen.pinyin.sentence import tone3
 
@@ -173,6 +174,9 @@ def reading(word: str, sentence: str | None = None, start: int | None = None) ->
     term = modern.term(word)
     if term is not None:
         return term.pinyin
+    base = erhua_base(word)
+    if base:  # the dictionary word's reading and the 儿 (在理儿 zai4 li3 r5)
+        return f"{reading(base, sentence, start)} r5"
     entries = _common_first(cedict().lookup(word))
     readings: list[str] = []
     for e in entries:

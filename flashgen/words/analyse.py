@@ -15,7 +15,7 @@ from functools import cache
 
 from flashgen.lexicon.frequency import zipf
 from flashgen.lexicon.han import is_han
-from flashgen.lexicon.headwords import dictionary_words, mixed_words
+from flashgen.lexicon.headwords import dictionary_words, erhua_base, mixed_words
 from flashgen.lexicon.hsk import hsk_level
 from flashgen.models import Document, Example, Sentence, WordUse
 from flashgen.text.bylines import credit_prefix, is_byline
@@ -99,8 +99,8 @@ def _shape(token: str) -> int:
                 flags |= _SINGLE_WORD
                 level = hsk_level(token)
                 flags |= _RARE_SINGLE if level is not None and level >= _FRAGMENT_MIN_HSK else 0
-        elif token in dictionary_words():
-            flags |= _DICTIONARY_WORD
+        elif token in dictionary_words() or erhua_base(token):
+            flags |= _DICTIONARY_WORD  # with the spoken 儿 too: 在理儿, 有门儿
     if is_unit(token[0]):
         flags |= _UNIT_FIRST
     if is_numeral(token[-1]):

@@ -38,3 +38,13 @@ def test_the_meta_line_says_the_hsk_level_and_how_common_the_word_is() -> None:
     rare = card("并跑", "越来越多领域实现并跑。")
     assert rare.frequency == "very rare: too rare for the frequency list"
     assert "Zipf" not in rare.frequency + rare.level and "unknown" not in rare.frequency
+
+
+def test_a_dictionary_word_with_the_spoken_儿_gets_the_word_s_definition() -> None:
+    # CC-CEDICT lists 在理 "reasonable", not 在理儿: the card keeps the form
+    # the text uses, read zàilǐr, and the dictionary word's senses.
+    made = card("在理儿", "您这话在理儿。")
+    assert made.definition.startswith("reasonable")
+    assert made.pinyin_numbered == "zai4 li3 r5"
+    assert made.traditional == "在理兒"
+    assert not made.composed
