@@ -115,6 +115,9 @@ FUNCTION_CHARS = frozenset(
 PARTICLES = frozenset("了的得着")
 # The evidence of termhood the corpus pass records (see flashgen.words.terms).
 TERM_EVIDENCE = frozenset({"quoted", "enumerated", "affix", "association", "repeated"})
+# The longest verb and object a quotation or a list makes a coinage of:
+# 补短板, 撒胡椒面; “抢演唱会门票” is a quoted phrase.
+_COINED_MAX = 4
 # Evidence strong enough that a verb with its object is a term (补短板、惠民生).
 _PHRASE_EVIDENCE = frozenset({"quoted", "enumerated"})
 # The whole may be this much rarer than its rarer part and still count as a
@@ -295,6 +298,11 @@ def _adverbial(piece: str) -> bool:
         and not is_noun(piece)
         and not main_sense(piece)[:1].isupper()
     )
+
+
+# What is never the contrasted first character of a parallel series of
+# coinages: a particle (“之徒” beside “暴徒”) or a modal (“能用” beside “好用”).
+_NO_CONTRAST = grammar.PARTICLES | grammar.MODALS
 
 
 # What stands third in an idiom that 有, 是 or 在 opens (有备无患, 有声有色).
@@ -656,7 +664,7 @@ def _judge(word: str, quoted: bool, evidence: str, parallel: bool) -> Verdict:
     derivation = derivation_kind(word, parts)
     if (
         derivation != "prefix"
-        and not (parallel and len(parts[0]) == 1 and parts[0] not in grammar.PARTICLES)
+        and not (parallel and len(parts[0]) == 1 and parts[0] not in _NO_CONTRAST)
         and (grammatical(parts[0], grammar.INITIAL | grammar.COPULAS) or _adverbial(parts[0]))
     ):
         # (In a parallel series the first character is a contrasted modifier,
@@ -690,7 +698,7 @@ def _judge(word: str, quoted: bool, evidence: str, parallel: bool) -> Verdict:
     coined = (
         evidence in _PHRASE_EVIDENCE
         and len(parts[0]) == 1
-        and (len(word) > 2 or (parallel and not _verb_free_noun(word)))
+        and (2 < len(word) <= _COINED_MAX or (parallel and not _verb_free_noun(word)))
     )
     if not coined and _verb_object(parts):
         return Verdict(False, "phrase", "verb and object", parts)
@@ -698,6 +706,17 @@ def _judge(word: str, quoted: bool, evidence: str, parallel: bool) -> Verdict:
     # slogan list); and a run the corpus repeats is a unit.
     if evidence not in _PHRASE_EVIDENCE | {"repeated"} and _verb_sense_object(word):
         return Verdict(False, "phrase", "verb and object", parts)
+    if (
+        evidence == "enumerated"
+        and len(parts) >= 2
+        and len(parts[-1]) == 1
+        and is_adjective_char(parts[-1])
+        and not is_adjective_char(parts[-2][-1])
+        and (is_noun(parts[-2]) or is_noun_char(parts[-2]))
+    ):
+        # A list item that is a noun and an adjective is a clause, "the
+        # threshold is low" (门槛低), not a term.
+        return Verdict(False, "phrase", "a noun and its predicate", parts)
     if evidence == "quoted" and len(word) >= 5 and _clause_of_words(parts):
         # Dictionary words with a verb before the last (饭店 + 招集 + 教员,
         # 糟踏 + 纸张 + 笔墨): a quoted clause, judged as if unquoted.
