@@ -105,6 +105,22 @@ def is_verb(piece: str) -> bool:
     return sense.startswith("to ")
 
 
+@cache
+def has_verb_sense(ch: str) -> bool:
+    """Any CC-CEDICT sense of ``ch`` is a verb ("to …"), not only its main one
+    (上 "to go up", 处 "to punish", 抢 "to snatch").
+
+    >>> has_verb_sense("处"), has_verb_sense("上"), has_verb_sense("鞋")
+    (True, True, False)
+    """
+    return any(
+        s.removeprefix("(bound form) ").removeprefix("(literary) ").startswith("to ")
+        for e in cedict().lookup(ch)
+        if not e.is_proper_noun
+        for s in e.senses
+    )
+
+
 def free_char(ch: str) -> bool:
     z = zipf(ch)
     free = hsk_level(ch) is not None or (z is not None and z >= _FREE_CHAR_ZIPF)

@@ -75,8 +75,8 @@ from flashgen.words.enumerations import (
 )
 from flashgen.words.names import ORGANISATION_HEADS, TITLES, is_proper_noun
 from flashgen.words.numbers import NUMERALS
-from flashgen.words.parts import is_verb, split_parts
-from flashgen.words.wordhood import COMPOUND_REASON, has_verb_sense, judge
+from flashgen.words.parts import has_verb_sense, is_verb, split_parts
+from flashgen.words.wordhood import COMPOUND_REASON, judge
 
 # Quoted strings of 2-6 Han characters: longer quotations are slogans or titles.
 _QUOTED = re.compile(f'[“‘「『"]([{UNIFIED}]{{2,6}})[”’」』"]')

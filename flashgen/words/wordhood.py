@@ -47,7 +47,6 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from flashgen.lexicon.cedict import cedict
 from flashgen.lexicon.frequency import zipf
 from flashgen.lexicon.han import is_han
 from flashgen.lexicon.headwords import (
@@ -55,7 +54,6 @@ from flashgen.lexicon.headwords import (
     is_adjective,
     is_adjective_char,
     is_function_word,
-    is_listed_chengyu,
     is_listed_compound_noun,
     is_listed_count,
     is_listed_idiom,
@@ -75,6 +73,14 @@ from flashgen.words.derivations import (
     derivation_kind,
     topic_zhe,
 )
+from flashgen.words.idioms import (
+    CHENGYU_EXCUSED,
+    idiom_grammar_ok,
+    idiom_shape,
+    listed_chengyu,
+    verb_modified_object,
+    verb_object_idiom,
+)
 from flashgen.words.names import (
     SURNAMES,
     is_organisation_name,
@@ -90,6 +96,7 @@ from flashgen.words.numbers import (
 from flashgen.words.parts import (
     free_char,
     grammatical,
+    has_verb_sense,
     is_verb,
     main_sense,
     single_verbs,
@@ -146,52 +153,6 @@ class Verdict:
     parts: tuple[str, ...] = ()
 
 
-# In a four-character idiom, grammatical words stand in the first and third
-# places (由近及远, 先易后难, 以旧换新); in the second and fourth, a grammatical
-# word means the string is a piece of a sentence (却还不奇, 实非无因, 不耻最后).
-_NOT_IN_IDIOM_CONTENT = (
-    grammar.PRONOUNS
-    | grammar.ADVERBS
-    | grammar.NEGATIONS
-    | grammar.PREPOSITIONS
-    | grammar.CONJUNCTIONS
-    | grammar.PARTICLES
-    | grammar.COPULAS
-)
-
-
-def _idiom_shape(word: str, parts: tuple[str, ...]) -> bool:
-    """Four characters or more, in pieces mostly of one character (先易后难, 全国一盘棋),
-    or two single characters before a dictionary word (以旧换新, 营商环境)."""
-    singles = sum(1 for p in parts if len(p) == 1)
-    if len(word) < 4:
-        return False
-    return singles >= 3 or (len(word) == 4 and len(parts) == 3 and len(parts[0]) == 1)
-
-
-# Words that open a clause of purpose or result (以待来年 "so as to wait for
-# next year", 而X, 则X): a preposition, a conjunction, a particle or a pronoun,
-# not a negation (无伤大体, 不识抬举 are idioms).
-_CLAUSE_OPENERS = (
-    grammar.PREPOSITIONS | grammar.CONJUNCTIONS | grammar.PARTICLES | grammar.PRONOUNS
-) | frozenset("乃")
-
-
-def _clause_opener_verb_object(parts: tuple[str, ...]) -> bool:
-    """An idiom's shape that is a grammatical word, a verb and its object:
-    以 + 待 + 来年 (not 以 + 旧 + 换新, 由 + 近 + 及 + 远)."""
-    return (
-        len(parts) == 3
-        and parts[0] in _CLAUSE_OPENERS
-        and len(parts[1]) == 1
-        and is_verb(parts[1])
-        and not is_noun_char(parts[1])
-        and len(parts[2]) == 2
-        and not is_verb(parts[2])
-        and not is_function_word(parts[2])
-    )
-
-
 # What ends a clause, never a word: the literary verb of saying 曰 (禹曰, 客曰)
 # and the plural suffix 们 (老臣们: the card is 老臣). After one character,
 # 说 "says" (禹说, 自说) too, unless jieba lists the pair (直说, 叙说); a
@@ -209,76 +170,6 @@ def _clause_final(word: str) -> bool:
         or "曰" in word
         or (len(word) == 2 and word[-1] == "说" and not is_listed_pair(word))
         or (len(word) > 3 and word.endswith("者说"))  # 所压迫者 + 说 "the oppressed say"
-    )
-
-
-def _verb_object_idiom(word: str, parts: tuple[str, ...]) -> bool:
-    """Two single characters, the second a verb, before a noun: a verb (and
-    its subject or another verb) with its object (焚掠 + 平民, 口衔 + 雪茄,
-    赶印 + 目录), not an idiom, unless jieba lists it (痰迷心窍, 自求多福).
-    Not 营商环境 (商 is no verb) nor 以旧换新 (换新 is one); and not after a
-    negation, as idioms have it (无伤大体, 不识抬举)."""
-    return (
-        len(parts) == 3
-        and len(parts[0]) == len(parts[1]) == 1
-        and parts[0] not in grammar.NEGATIONS
-        and is_verb(parts[1])
-        and is_noun(parts[2])
-        and not is_verb(parts[2])
-        and not is_listed_idiom(word)
-    )
-
-
-def _verb_modified_object(word: str) -> bool:
-    """A verb character, an adjective character and a noun: a verb and its
-    object with a modifier (下 + 苦 + 功夫, 下 + 大 + 力气; the fewest-pieces
-    split cuts 下 + 苦功 + 夫), not an idiom, unless jieba lists it as one.
-
-    >>> _verb_modified_object("下苦功夫"), _verb_modified_object("男男女女")
-    (True, False)
-    """
-    rest = word[2:]
-    return (
-        len(word) == 4
-        and has_verb_sense(word[0])
-        and is_adjective_char(word[1])
-        and rest in dictionary_words()
-        and is_noun(rest)
-        and not is_verb(rest)
-        and not is_listed_chengyu(word)
-    )
-
-
-def _idiom_grammar_ok(word: str) -> bool:
-    if any(ch in grammar.PRONOUNS for ch in word):
-        return False
-    if _clause_opener_verb_object(split_parts(word)):
-        return False
-    if word[0] in grammar.COPULAS and word[2:3] not in _COPULA_TWINS and not is_listed_idiom(word):
-        # 有, 是, 在 open an idiom with a twin in the third place (有备无患,
-        # 有声有色) or one jieba lists (有伤风化); else they open a clause
-        # (有锁子甲: "has a coat of mail").
-        return False
-    if word[-1] == "者" and word[0] in grammar.INITIAL - {"被"}:
-        # 者 makes a noun of the phrase (为幼稚者: "those who are young");
-        # 被X者 is the passive noun (被压迫者).
-        return False
-    if len(word) == 4:
-        # An adverb in the third place needs its twin in the first (越X越Y,
-        # 又X又Y; not 太趋极端, 又拜才女).
-        if word[2] in grammar.ADVERBS and word[0] != word[2]:
-            return False
-        return word[1] not in _NOT_IN_IDIOM_CONTENT and word[3] not in (
-            _NOT_IN_IDIOM_CONTENT | grammar.LOCALIZERS
-        )
-    if any(ch in _NOT_IN_IDIOM_CONTENT for ch in word[1:]):
-        return False
-    # Longer: a localizer or a directional complement inside, as a piece of
-    # its own, makes a phrase of place or motion (怀中一纸书, 踱进研究室), not
-    # a saying (天下 in 以孝治天下 is a word).
-    return not any(
-        len(p) == 1 and (p in grammar.LOCALIZERS or p in grammar.DIRECTIONAL)
-        for p in split_parts(word)[1:]
     )
 
 
@@ -303,10 +194,6 @@ def _adverbial(piece: str) -> bool:
 # What is never the contrasted first character of a parallel series of
 # coinages: a particle (“之徒” beside “暴徒”) or a modal (“能用” beside “好用”).
 _NO_CONTRAST = grammar.PARTICLES | grammar.MODALS
-
-
-# What stands third in an idiom that 有, 是 or 在 opens (有备无患, 有声有色).
-_COPULA_TWINS = frozenset("有无没是非")
 
 
 def _noun_headed(parts: tuple[str, ...]) -> bool:
@@ -403,22 +290,6 @@ def _verb_object(parts: tuple[str, ...]) -> bool:
     return is_noun(rest) or not any(is_verb(p) for p in parts[1:])
 
 
-@cache
-def has_verb_sense(ch: str) -> bool:
-    """Any CC-CEDICT sense of ``ch`` is a verb ("to …"), not only its main one
-    (上 "to go up", 处 "to punish", 抢 "to snatch").
-
-    >>> has_verb_sense("处"), has_verb_sense("上"), has_verb_sense("鞋")
-    (True, True, False)
-    """
-    return any(
-        s.removeprefix("(bound form) ").removeprefix("(literary) ").startswith("to ")
-        for e in cedict().lookup(ch)
-        if not e.is_proper_noun
-        for s in e.senses
-    )
-
-
 def _verb_sense_object(word: str) -> bool:
     """A character that can be a verb before a free dictionary word that is
     none (处 + 死刑): a verb and its object, though the character's main sense
@@ -456,49 +327,6 @@ def _two_free_words(parts: tuple[str, ...]) -> bool:
     """Two dictionary words of two characters or more, neither a bound form."""
     words = dictionary_words()
     return len(parts) == 2 and all(len(p) >= 2 and p in words for p in parts)
-
-
-# What a four-character idiom jieba lists may be rejected for and still be
-# one: a count in front (三天打鱼), a grammatical character where the idiom
-# test wants content (一哄而上), two dictionary words (幅员辽阔).
-_CHENGYU_EXCUSED = frozenset(
-    {"number or count", "function word inside an idiom shape", "function word inside",
-     "free combination"}
-)  # fmt: skip
-# The literary pronouns idioms are made with: of the 442 four-character idioms
-# jieba lists (not CC-CEDICT) that hold a pronoun, the 174 with 其 are idioms
-# (各司其职, 独善其身, 闪烁其辞), as are those with 各 (各执一端); with 此,
-# 我, 何 half are phrases (由此可证, 自我知觉, 何月何日).
-_IDIOM_PRONOUNS = frozenset("其各")
-# The literary particles idioms are made with: of the 149 such idioms with 所
-# (老有所养, 各有所长, 一无所获), 9 in 10 are idioms (not 如图所示, 有所增加).
-_IDIOM_PARTICLES = frozenset("所")
-# Of two dictionary words, one must be this rare (Zipf) for jieba's idiom tag
-# to make them an idiom: 幅员 3.10, 异己 3.17, 不轨 2.73 (幅员辽阔, 排斥异己,
-# 图谋不轨); jieba also tags free pairs of commoner words as idioms: 闭上眼睛
-# (闭上 3.21), 自我调侃 (调侃 3.50), 坚定信心 (4.43), 今年以来 (5.27).
-_CHENGYU_RARE_PART_ZIPF = 3.2
-
-
-def _chengyu(word: str, parts: tuple[str, ...]) -> bool:
-    """jieba lists ``word`` as a four-character idiom, and it holds no particle
-    but the literary 所 (老有所养) and no pronoun but the literary 其 and 各
-    (各司其职), nor 在 or 是 after its
-    first character (奇怪的是, 待在家里 are phrases jieba tags so); made of two
-    dictionary words, one of them rare."""
-    if not is_listed_chengyu(word):
-        return False
-    if any(
-        (ch in grammar.PARTICLES and ch not in _IDIOM_PARTICLES)
-        or (ch in grammar.PRONOUNS and ch not in _IDIOM_PRONOUNS)
-        for ch in word
-    ):
-        return False
-    if "在" in word[1:] or "是" in word[1:]:
-        return False
-    if len(parts) == 2 and all(len(p) == 2 for p in parts):
-        return min(zipf(p) or 0.0 for p in parts) < _CHENGYU_RARE_PART_ZIPF
-    return True
 
 
 # What a compound noun jieba lists may be rejected for and still be one: a
@@ -539,10 +367,12 @@ def judge(word: str, quoted: bool = False, evidence: str = "", parallel: bool = 
     modifier, whatever else it can be.
 
     A four-character idiom jieba lists is a word where only the tests an
-    idiom can fail reject it (:data:`_CHENGYU_EXCUSED`, :func:`_chengyu`).
+    idiom can fail reject it (:data:`~flashgen.words.idioms.CHENGYU_EXCUSED`,
+    :func:`~flashgen.words.idioms.listed_chengyu`).
     """
     verdict = _judge(word, quoted, evidence, parallel)
-    if not verdict.keep and verdict.reason in _CHENGYU_EXCUSED and _chengyu(word, verdict.parts):
+    excused = verdict.reason in CHENGYU_EXCUSED
+    if not verdict.keep and excused and listed_chengyu(word, verdict.parts):
         return Verdict(True, "word", "idiom jieba lists", verdict.parts)
     if not verdict.keep and verdict.reason in _COMPOUND_EXCUSED and _compound(verdict.parts):
         return Verdict(True, "word", COMPOUND_REASON, verdict.parts)
@@ -560,7 +390,7 @@ def _judge(word: str, quoted: bool, evidence: str, parallel: bool) -> Verdict:
         return Verdict(False, "phrase", "not Chinese", (word,))
     parts = split_parts(word)
     singles = [p for p in parts if len(p) == 1]
-    idiom = _idiom_shape(word, parts)
+    idiom = idiom_shape(word, parts)
     numeral = LEADING_NUMERAL.match(word)
     numeral_chars = numeral.end() if numeral else 0
     # Quoted or enumerated, an idiom of four characters may open with a count
@@ -639,10 +469,10 @@ def _judge(word: str, quoted: bool, evidence: str, parallel: bool) -> Verdict:
     if _ends_in_name(parts):
         return Verdict(False, "name", "an epithet and a name", parts)
     if idiom:
-        if _idiom_grammar_ok(word):
+        if idiom_grammar_ok(word):
             if _clause_final(word):
                 return Verdict(False, "phrase", _CLAUSE_FINAL_REASON, parts)
-            if not parallel and (_verb_object_idiom(word, parts) or _verb_modified_object(word)):
+            if not parallel and (verb_object_idiom(word, parts) or verb_modified_object(word)):
                 return Verdict(False, "phrase", "verb and object", parts)
             if len(word) > 4 and evidence != "quoted" and not is_listed_idiom(word):
                 # Idioms have four characters; a longer run of mostly single
