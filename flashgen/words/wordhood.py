@@ -109,6 +109,9 @@ _COUNT_CHARS = frozenset(NUMERALS + "多几数整余廿")
 # Words of approximation and extent before a count (近十年, 约三天, 共五人,
 # 仅两天): the whole is a count.
 _APPROXIMATORS = frozenset("近约共仅逾足满")
+# "The next" and "the last" before a noun (下一阶段, 上一轮): an ordinal, as
+# 第二轮 is; a dictionary lists the words so made (下一步, 上一代).
+_NEXT_AND_LAST = frozenset({"上一", "下一"})
 # A numeral and 号 at the end: the number of a model, a craft or a mission
 # (启明二号, 天宫二号), which makes the whole a name.
 _MODEL_NUMBER = re.compile(rf"[{NUMERALS}\d]+号$")
@@ -411,6 +414,9 @@ def _judge(word: str, quoted: bool, evidence: str, parallel: bool) -> Verdict:
     ):
         # (An idiom that opens with a numeral counts nothing: 半途而废 + 者.)
         return Verdict(False, "number", "number or count", parts)
+    if len(word) > 2 and word[:2] in _NEXT_AND_LAST:
+        # An ordinal and its noun; the noun is a word still (阶段).
+        return Verdict(False, "phrase", "next or last and a noun", parts)
     if is_listed_count(word) and any(ch in _COUNT_CHARS for ch in word):
         # Its parts may still be words (很多 gives 很).
         return Verdict(False, "phrase", "a count jieba lists", parts)
