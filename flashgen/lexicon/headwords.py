@@ -44,8 +44,8 @@ def reference_words() -> frozenset[str]:
 def erhua_base(word: str) -> str:
     """The dictionary word that ``word`` is with the 儿 of the spoken language
     (在理儿 → 在理, 有门儿 → 有门), or "" where ``word`` is a dictionary word
-    itself or no such form. The word must be two characters or more: a
-    character and 儿 is often a word of its own (女儿, 画儿), or a
+    itself or no such form. The dictionary word must have two characters or
+    more: a character and 儿 is often a word of its own (女儿, 画儿), or a
     dictionary lists it.
 
     >>> erhua_base("在理儿"), erhua_base("一点儿"), erhua_base("发展")
