@@ -376,12 +376,13 @@ def _part_title(title: str, chapter: str | None) -> str:
 
 def _text_document(text: str, stem: str, origin: str, title: str | None) -> Document:
     from flashgen.text.markup import html_title, html_to_lines, looks_like_html
+    from flashgen.text.wrapping import unwrap_plain
 
     if looks_like_html(text):
         heading = html_title(text)
         text = "\n".join(html_to_lines(text))
         title = title or heading or None
-    text = clean_text(text)
+    text = unwrap_plain(clean_text(text))
     return Document(
         title=_part_title(title or title_of(text, stem) or stem, None),
         text=text,
