@@ -162,9 +162,18 @@ def units(
             continue
         if verdict.kind in ("number", "name"):
             continue
+        # Two characters jieba keeps together and the judgement reads as a
+        # verb and its object are as often a compound no dictionary has (戒尺
+        # "ferule", 告假 "ask for leave", 诊金): a rare character of theirs is
+        # no word of its own there (戒 "to give up" is no card from 戒尺).
+        bound = len(tok) == 2 and verdict.reason == "verb and object"
         offset = start
         for part in verdict.parts:
-            if len(part) > 1 and part in words or len(part) == 1 and single_char_word(part):
+            if len(part) > 1 and part in words or (
+                len(part) == 1
+                and single_char_word(part)
+                and not (bound and _shape(part) & _RARE_SINGLE)
+            ):
                 out.append((part, offset, ""))
             offset += len(part)
     return out
