@@ -169,10 +169,14 @@ def units(
         bound = len(tok) == 2 and verdict.reason == "verb and object"
         offset = start
         for part in verdict.parts:
-            if len(part) > 1 and part in words or (
-                len(part) == 1
-                and single_char_word(part)
-                and not (bound and _shape(part) & _RARE_SINGLE)
+            if (
+                len(part) > 1
+                and part in words
+                or (
+                    len(part) == 1
+                    and single_char_word(part)
+                    and not (bound and _shape(part) & _RARE_SINGLE)
+                )
             ):
                 out.append((part, offset, ""))
             offset += len(part)
