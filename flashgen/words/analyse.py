@@ -15,7 +15,7 @@ from functools import cache
 
 from flashgen.lexicon.frequency import zipf
 from flashgen.lexicon.han import is_han
-from flashgen.lexicon.headwords import dictionary_words, erhua_base, mixed_words
+from flashgen.lexicon.headwords import dictionary_words, erhua_base, is_plain_noun, mixed_words
 from flashgen.lexicon.hsk import hsk_level
 from flashgen.models import Document, Example, Sentence, WordUse
 from flashgen.text.bylines import credit_prefix, is_byline
@@ -162,11 +162,12 @@ def units(
             continue
         if verdict.kind in ("number", "name"):
             continue
-        # Two characters jieba keeps together and the judgement reads as a
-        # verb and its object are as often a compound no dictionary has (戒尺
-        # "ferule", 告假 "ask for leave", 诊金): a rare character of theirs is
-        # no word of its own there (戒 "to give up" is no card from 戒尺).
-        bound = len(tok) == 2 and verdict.reason == "verb and object"
+        # Two characters that the judgement reads as a verb and its object,
+        # but jieba lists as a noun, are a compound no dictionary has (戒尺
+        # "ferule", 投枪 "javelin", 诊金): a rare character of theirs is no
+        # word of its own there (戒 "to give up" is no card from 戒尺). Those
+        # jieba tags a verb are one (致 "to send" in 致信).
+        bound = len(tok) == 2 and verdict.reason == "verb and object" and is_plain_noun(tok)
         offset = start
         for part in verdict.parts:
             if (

@@ -79,11 +79,13 @@ def test_a_simplified_text_keeps_么_and_著_as_written() -> None:
 
 
 def test_a_rare_character_of_a_compound_read_as_verb_and_object_is_no_word_there() -> None:
-    # jieba keeps 戒尺 "ferule" whole; no dictionary has it, and the judgement
-    # reads it as 戒 + 尺, a verb and its object. 戒 "to give up" is no card from
-    # it; a common character of such a pair still counts (拿 in 拿笔).
+    # jieba keeps 戒尺 "ferule" whole and tags it a noun; no dictionary has it,
+    # and the judgement reads it as 戒 + 尺, a verb and its object. 戒 "to give
+    # up" is no card from it; where jieba tags the pair a verb, its rare
+    # character is a word (致 "to send" in 致信), and a common one always (拿笔).
     from flashgen.words.analyse import units
 
     got = [w for w, _, _ in units(["他", "有", "一条", "戒尺"], {})]
     assert "戒" not in got and "有" in got
     assert "拿" in [w for w, _, _ in units(["他", "拿笔", "写字"], {})]
+    assert "致" in [w for w, _, _ in units(["学生", "致信", "主席"], {})]
