@@ -20,10 +20,10 @@ from flashgen.lexicon.hsk import hsk_level
 from flashgen.models import Document, Example, Sentence, WordUse
 from flashgen.text.bylines import credit_prefix, is_byline
 from flashgen.text.documents import split_sentences
-from flashgen.words import examples, segment, terms
+from flashgen.words import examples, grammar, segment, terms
 from flashgen.words.names import is_person_name, is_proper_noun, names_in_use
 from flashgen.words.numbers import is_number, is_numeral, is_unit
-from flashgen.words.parts import split_parts
+from flashgen.words.parts import is_verb, split_parts
 from flashgen.words.wordhood import judge, single_char_word
 
 
@@ -147,6 +147,8 @@ def units(
             continue
         if names and tok in names:
             continue
+        if i and tok[0] == "不" and len(tok) == 2 and _potential(tokens[i - 1], tok):
+            continue
         if flags & _DICTIONARY_WORD or tok in glossary:
             out.append((tok, start, ""))
             continue
@@ -182,6 +184,27 @@ def units(
                 out.append((part, offset, ""))
             offset += len(part)
     return out
+
+
+def _potential(before: str, tok: str) -> bool:
+    """Is ``tok`` (不 and a character) the potential complement of the verb before it?
+
+    After a one-character verb, 不下, 不住, 不尽 or 不得 are "cannot V-C" (攻不下
+    "cannot take", 守不住, 说不尽, 做不得), not the words a dictionary lists
+    (不下 "no less than", 不住 "repeatedly", 不得 "must not"): no word of
+    the text there. A copula, modal, adverb or particle before them is no
+    such verb (是不错, 倒不过是, 做得不好).
+
+    >>> _potential("攻", "不下"), _potential("是", "不错"), _potential("得", "不好")
+    (True, False, False)
+    """
+    return (
+        tok[1] in grammar.POTENTIAL
+        and len(before) == 1
+        and before not in grammar.INITIAL
+        and before not in grammar.COPULAS
+        and is_verb(before)
+    )
 
 
 def _dictionary_parts(term: str, start: int) -> list[tuple[str, int, str]]:

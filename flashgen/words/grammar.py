@@ -53,6 +53,12 @@ LOCALIZERS = frozenset("上下里中内外前后旁边间")
 # after a verb (听罢) or the literary form of the particle 吧 (走罢).
 COMPLEMENTS = frozenset("来去起上下进出回过开到完好住掉走足透光遍见懂错死坏尽罢")
 
+# What follows 不 in the potential form of a verb, "cannot V-C" (攻不下, 走不了,
+# 做不成, 忍不住, 说不尽, 买不起): the complements, and 了 得 成 着 动 清; not
+# 足 and 错, since 不足 and 不错 after a verb are its object or complement
+# "insufficient", "not bad" (仍显不足, 补不足).
+POTENTIAL = (COMPLEMENTS - frozenset("足错")) | frozenset("了得成着动清")
+
 # The verbs of being and having: 确有, 竟是, 下有虎狼 are a clause, not a word.
 COPULAS = frozenset("有是在")
 

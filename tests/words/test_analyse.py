@@ -89,3 +89,13 @@ def test_a_rare_character_of_a_compound_read_as_verb_and_object_is_no_word_there
     assert "戒" not in got and "有" in got
     assert "拿" in [w for w, _, _ in units(["他", "拿笔", "写字"], {})]
     assert "致" in [w for w, _, _ in units(["学生", "致信", "主席"], {})]
+
+
+def test_the_potential_form_of_a_verb_is_no_dictionary_word() -> None:
+    # 攻 + 不下 is "cannot take", not 不下 "no less than"; 不下于 is that word.
+    from flashgen.words.analyse import units
+
+    assert "不下" not in [w for w, _, _ in units(["城", "攻", "不下", "。"], {})]
+    assert "不下" in [w for w, _, _ in units(["危害", "不下", "于", "流言"], {})]
+    # 显 + 不足 is "appears insufficient": 不足 is a word there.
+    assert "不足" in [w for w, _, _ in units(["需求", "仍", "显", "不足"], {})]
