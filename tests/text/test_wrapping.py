@@ -108,3 +108,16 @@ def test_a_wrapped_book_reads_with_its_words_whole(tmp_path: Path) -> None:
     assert any("楚国要来进攻的消息，" in s for s in sentences)
     assert not any(s.endswith("楚国要来进攻的消") for s in sentences)
     assert doc.text.count("\n") < 0.6 * (LUXUN / "故事新编.txt").read_text("utf-8").count("\n")
+
+
+def _columns_by_unicodedata(line: str) -> int:
+    """The width ``columns`` replaces: East Asian Width, W, F and A counted two."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WFA" else 1 for c in line)
+
+
+@pytest.mark.parametrize("path", SAMPLES + GENRES, ids=lambda p: p.stem)
+def test_columns_agrees_with_east_asian_width_on_chinese_text(path: Path) -> None:
+    lines = path.read_text("utf-8").split("\n")
+    assert [columns(line) for line in lines] == [_columns_by_unicodedata(x) for x in lines]
