@@ -444,6 +444,12 @@ def _judge(word: str, quoted: bool, evidence: str, parallel: bool) -> Verdict:
         # A verb doubled, "have a go at", and its object (刷刷墙, 补补路,
         # 聊聊天), quoted or not: a tentative form, never a coinage.
         return Verdict(False, "phrase", "a verb doubled and its object", parts)
+    half = len(word) // 2
+    if len(word) >= 4 and word[:half] == word[half:]:
+        # A string said twice, ABAB: a repetition (很久很久, “新文化新文化”) or
+        # a form of a word (粉嫩粉嫩, 研究研究, 哗啦哗啦); its half is what counts.
+        pieces = (word[:half],) if word[:half] in dictionary_words() else split_parts(word[:half])
+        return Verdict(False, "phrase", "a word repeated", pieces * 2)
     if len(word) > 3 and _MODEL_NUMBER.search(word):
         return Verdict(False, "name", "a name with a model number", parts)
     shape = name_shape(word)
