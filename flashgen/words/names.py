@@ -33,7 +33,16 @@ from flashgen.lexicon.cedict import cedict
 from flashgen.lexicon.frequency import zipf
 from flashgen.lexicon.han import is_han
 from flashgen.lexicon.headwords import dictionary_words, is_function_word, is_tagged_person
-from flashgen.words.grammar import INITIAL, LOCALIZERS, SPEECH_VERBS
+from flashgen.words.grammar import (
+    COMPLEMENTS,
+    COPULAS,
+    INITIAL,
+    LOCALIZERS,
+    QUANTIFIERS,
+    SPEECH_VERBS,
+)
+from flashgen.words.numbers import NUMERALS
+from flashgen.words.parts import is_verb
 
 # The commonest single-character family names (together they cover over nine
 # in ten people in China), from the national household registration counts.
@@ -88,7 +97,8 @@ APPOSITION_NOUNS = frozenset(
 
 # Heads that name an organisation after its name: 澜途科技, X集团, X公司;
 # the trades that company names end in (X新材, X医药, X物流, X证券); and the
-# institutions and venues a name is given to (X夜校, X养老院, X面馆, X俱乐部).
+# institutions and venues a name is given to (X夜校, X养老院, X面馆, X俱乐部);
+# societies, publishers and periodicals (未名社, 春潮书局, 莽原周刊, 公言报 aside).
 # An unknown stem before one is a name; a dictionary word before one is not
 # (社区食堂, 老年大学: see is_organisation_name).
 ORGANISATION_HEADS = frozenset(
@@ -102,6 +112,7 @@ ORGANISATION_HEADS = frozenset(
         "学会", "商会", "基金会", "养老院", "敬老院", "诊所", "药房", "餐厅", "饭店", "酒店",
         "宾馆", "民宿", "客栈", "商场", "超市", "便利店", "咖啡馆", "茶馆", "面馆", "饭馆",
         "酒吧", "健身房", "工厂", "农场", "合作社",
+        "社", "书局", "周刊", "月刊", "半月刊", "周报", "日报", "晚报", "画报", "杂志",
     }
 )  # fmt: skip
 _ORGANISATION_HEAD_TUPLE = tuple(ORGANISATION_HEADS)
@@ -112,6 +123,11 @@ _BIRTH_ORDER = frozenset("二三四五六七八九十")
 
 # Characters no name holds: function words and localizers (他说, 书上).
 _NOT_IN_NAMES = (INITIAL | LOCALIZERS) - SURNAMES - {"阿"}
+# Nor does an organisation's name: no function word, quantifier or numeral
+# (这家, 多家, 两家 + 公司), nor 家 itself.
+_NOT_IN_ORGANISATIONS = (
+    INITIAL | LOCALIZERS | QUANTIFIERS | COPULAS | COMPLEMENTS | frozenset(NUMERALS + "家个")
+)
 
 
 # Grammatical characters that end given names as often as any (林琴南,
@@ -265,8 +281,8 @@ def _possible_name(span: str) -> bool:
 
 
 # What a token can start or end in names_in_use() (bit flags, cached per token).
-_APPOSITION, _ADDRESSING_VERB, _TITLE, _SPEECH, _KINSHIP, _NAME_START, _SHAPED = (
-    1, 2, 4, 8, 16, 32, 64
+_APPOSITION, _ADDRESSING_VERB, _TITLE, _SPEECH, _KINSHIP, _NAME_START, _SHAPED, _ORG_HEAD = (
+    1, 2, 4, 8, 16, 32, 64, 128
 )  # fmt: skip
 
 
@@ -290,7 +306,47 @@ def _role(token: str) -> int:
         flags |= _NAME_START
     if 2 <= len(token) <= 3 and name_shape(token):
         flags |= _SHAPED
+    if token in ORGANISATION_HEADS:
+        flags |= _ORG_HEAD
     return flags
+
+
+# The longest name before an organisation's head, in characters (澜途, 春潮).
+_ORGANISATION_STEM_MAX = 4
+
+
+def _organisation_at(tokens: Sequence[str], i: int) -> str:
+    """The organisation's name that ends in the head ``tokens[i]``, or "".
+
+    Its name is the nearest run of two to four characters before the head
+    that no dictionary lists, made of tokens of one or two characters that are
+    no dictionary word of two, no verb of one, and hold no function
+    character, complement or numeral: 春 潮 + 书局, 澜 途 + 科技; not 头部 科技
+    + 公司 (a word before the head), 成长期 + 科技 (企业), 两家 + 出版社, 这 +
+    家 + 公司, 跑 到 + 酒店.
+
+    >>> _organisation_at(["在", "春", "潮", "书局", "出版"], 3)
+    '春潮书局'
+    >>> _organisation_at(["头部", "科技", "公司"], 2), _organisation_at(["两家", "出版社"], 1)
+    ('', '')
+    """
+    words = dictionary_words()
+    stem = ""
+    for j in range(i - 1, max(-1, i - 1 - _ORGANISATION_STEM_MAX), -1):
+        tok = tokens[j]
+        stem = tok + stem
+        if (
+            len(stem) > _ORGANISATION_STEM_MAX
+            or not is_han(tok)
+            or (len(tok) > 1 and tok in words)
+            or len(tok) > 2
+            or any(ch in _NOT_IN_ORGANISATIONS for ch in tok)
+            or (len(tok) == 1 and is_verb(tok))
+        ):
+            return ""
+        if len(stem) >= 2 and is_organisation_name(stem + tokens[i]):
+            return stem + tokens[i]
+    return ""
 
 
 def names_in_use(sentences: Iterable[Sequence[str]], text: str) -> frozenset[str]:
@@ -303,7 +359,9 @@ def names_in_use(sentences: Iterable[Sequence[str]], text: str) -> frozenset[str
       and recurs or has a name's shape;
     - it stands before a verb of saying or after 叫/问 (小雨说) and recurs;
     - it has the shape of a family and given name (林晓雯) and recurs;
-    - or it is an address form (老周, 王阿姨, 张先生).
+    - or it is an address form (老周, 王阿姨, 张先生);
+    - or it names an organisation before its head (春潮 of 春潮书局, 澜途 of
+      澜途科技: :func:`_organisation_at`), wherever it stands.
 
     Of a name and the name with the next character, the one that recurs more
     wins (桂芬, not 桂芬站).
@@ -315,6 +373,7 @@ def names_in_use(sentences: Iterable[Sequence[str]], text: str) -> frozenset[str
     strong: set[str] = set()
     speech: set[str] = set()
     shaped: set[str] = set()
+    organisations: set[str] = set()
     for tokens in sentences:
         n = len(tokens)
         roles = list(map(_role, tokens))
@@ -343,6 +402,12 @@ def names_in_use(sentences: Iterable[Sequence[str]], text: str) -> frozenset[str
                 shaped.update(s for s in _spans(tokens, i) if name_shape(s))
             elif role & _SHAPED:
                 shaped.add(tok)
+            if role & _ORG_HEAD and i >= 1:
+                # The name of an organisation, not its head: 春潮 of 春潮书局
+                # (书局 "publishing house" is a word of the text still).
+                organisation = _organisation_at(tokens, i)
+                if organisation:
+                    organisations.add(organisation[: -len(tok)])
     candidates = strong | speech | shaped
     count = _Counts(text, candidates)
     found = set()
@@ -362,11 +427,12 @@ def names_in_use(sentences: Iterable[Sequence[str]], text: str) -> frozenset[str
                 found.add(stem)
     # A name and the name with the next character: keep the one that recurs
     # more (桂芬 over 桂芬站; 陈西滢 and 西滢 are both names).
-    return frozenset(
+    people = frozenset(
         s
         for s in found
         if not any(o != s and s.startswith(o) and count[o] > count[s] for o in found)
     )
+    return people | organisations
 
 
 class _Counts(dict[str, int]):

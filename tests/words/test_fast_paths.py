@@ -26,10 +26,12 @@ from flashgen.words.names import (
     _WEAK_TITLES,
     APPOSITION_NOUNS,
     KINSHIP_SUFFIXES,
+    ORGANISATION_HEADS,
     SURNAMES,
     TITLES,
     _is_speech,
     _name_shape,
+    _organisation_at,
     _possible_name,
     _spans,
     _title_at_end,
@@ -48,6 +50,7 @@ def reference_names_in_use(sentences: Iterable[Sequence[str]], text: str) -> fro
     strong: set[str] = set()
     speech: set[str] = set()
     shaped: set[str] = set()
+    organisations: set[str] = set()
     for tokens in sentences:
         n = len(tokens)
         for i, tok in enumerate(tokens):
@@ -76,6 +79,10 @@ def reference_names_in_use(sentences: Iterable[Sequence[str]], text: str) -> fro
                 shaped.update(s for s in _spans(tokens, i) if name_shape(s))
             elif 2 <= len(tok) <= 3 and name_shape(tok):
                 shaped.add(tok)
+            if i and tok in ORGANISATION_HEADS:
+                organisation = _organisation_at(tokens, i)
+                if organisation:
+                    organisations.add(organisation[: -len(tok)])
     count = {s: text.count(s) for s in strong | speech | shaped}
     found = set()
     for s, c in count.items():
@@ -95,11 +102,12 @@ def reference_names_in_use(sentences: Iterable[Sequence[str]], text: str) -> fro
                 count.setdefault(stem, text.count(stem))
     # A name and the name with the next character: keep the one that recurs
     # more (桂芬 over 桂芬站; 陈西滢 and 西滢 are both names).
-    return frozenset(
+    people = frozenset(
         s
         for s in found
         if not any(o != s and s.startswith(o) and count[o] > count[s] for o in found)
     )
+    return people | organisations
 
 
 def _texts() -> list[str]:

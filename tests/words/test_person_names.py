@@ -63,3 +63,19 @@ def test_a_given_name_may_end_in_a_point_of_the_compass_or_如() -> None:
     assert name_shape("吴友如") == "family and given name"
     assert name_shape("钱志东") == "family and given name"
     assert name_shape("高于如") == ""  # a preposition opens no given name
+
+
+def test_the_name_of_an_organisation_no_dictionary_lists_is_a_name_but_not_its_head() -> None:
+    # 春潮 names a publisher (春潮书局) and its magazine: no card, nor 春潮 "spring
+    # tide" guessed from its characters; 书局 "publishing house" is a word still.
+    book = [["春", "潮", "书局", "印行", "。"], ["载", "春", "潮", "月刊", "。"]]
+    found = names_in_use(book, "春潮书局印行。载春潮月刊。")
+    assert "春潮" in found and not any("书局" in n for n in found)
+    # A word, a verb, a count or a pronoun before the head names nothing.
+    news = [
+        ["头部", "科技", "公司"],
+        ["跑", "到", "酒店"],
+        ["两家", "出版社"],
+        ["这", "家", "公司"],
+    ]
+    assert not names_in_use(news, "头部科技公司跑到酒店两家出版社这家公司")
