@@ -151,9 +151,11 @@ _COPULA_TWINS = frozenset("有无没是非")
 # What a four-character idiom jieba lists may be rejected for and still be
 # one: a count in front (三天打鱼), a grammatical character where the idiom
 # test wants content (一哄而上), two dictionary words (幅员辽阔).
+# A numeral and a classifier inside an idiom shape (像一个丁; not 全国一盘棋, listed).
+COUNT_INSIDE_REASON = "a count inside"
 CHENGYU_EXCUSED = frozenset(
     {"number or count", "function word inside an idiom shape", "function word inside",
-     "free combination"}
+     "free combination", COUNT_INSIDE_REASON}
 )  # fmt: skip
 # The literary pronouns idioms are made with: of the 442 four-character idioms
 # jieba lists (not CC-CEDICT) that hold a pronoun, the 174 with 其 are idioms

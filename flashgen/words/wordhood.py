@@ -75,6 +75,7 @@ from flashgen.words.derivations import (
 )
 from flashgen.words.idioms import (
     CHENGYU_EXCUSED,
+    COUNT_INSIDE_REASON,
     idiom_grammar_ok,
     idiom_shape,
     listed_chengyu,
@@ -92,6 +93,8 @@ from flashgen.words.numbers import (
     NUMERALS,
     is_count,
     is_number,
+    is_numeral,
+    is_unit,
 )
 from flashgen.words.parts import (
     free_char,
@@ -276,6 +279,26 @@ def _doubled_verb_phrase(word: str) -> bool:
     """
     return (
         len(word) == 3 and word[0] == word[1] and word[2] not in NOUN_SUFFIXES and is_verb(word[0])
+    )
+
+
+# The numerals of idioms' hyperbole, which make no count (长命百岁, 一日千里).
+_IDIOM_NUMERALS = frozenset("百千万亿半")
+
+
+def _count_inside(word: str) -> bool:
+    """A numeral after the first character, followed by a classifier; not 百,
+    千, 万, 亿 or 半, which idioms use for "a great many" and "half".
+
+    >>> _count_inside("少说两句"), _count_inside("像一个丁"), _count_inside("长命百岁")
+    (True, True, False)
+    """
+    return any(
+        is_numeral(word[i])
+        and word[i] not in _IDIOM_NUMERALS
+        and not is_numeral(word[i + 1])
+        and is_unit(word[i + 1])
+        for i in range(1, len(word) - 1)
     )
 
 
@@ -482,6 +505,10 @@ def _judge(word: str, quoted: bool, evidence: str, parallel: bool) -> Verdict:
         return Verdict(False, "name", "an epithet and a name", parts)
     if idiom:
         if idiom_grammar_ok(word):
+            if _count_inside(word) and not is_listed_idiom(word):
+                # A numeral and a classifier inside: a count in a phrase
+                # (像一个丁, 药价八毛); not in an idiom jieba lists (全国一盘棋).
+                return Verdict(False, "phrase", COUNT_INSIDE_REASON, parts)
             if _clause_final(word):
                 return Verdict(False, "phrase", _CLAUSE_FINAL_REASON, parts)
             if not parallel and (verb_object_idiom(word, parts) or verb_modified_object(word)):
