@@ -281,9 +281,8 @@ def _possible_name(span: str) -> bool:
 
 
 # What a token can start or end in names_in_use() (bit flags, cached per token).
-_APPOSITION, _ADDRESSING_VERB, _TITLE, _SPEECH, _KINSHIP, _NAME_START, _SHAPED, _ORG_HEAD = (
-    1, 2, 4, 8, 16, 32, 64, 128
-)  # fmt: skip
+(_APPOSITION, _ADDRESSING_VERB, _TITLE, _SPEECH, _KINSHIP, _NAME_START, _SHAPED, _ORG_HEAD,
+ _ORG_APPOSITION) = (1, 2, 4, 8, 16, 32, 64, 128, 256)  # fmt: skip
 
 
 @cache
@@ -308,11 +307,26 @@ def _role(token: str) -> int:
         flags |= _SHAPED
     if token in ORGANISATION_HEADS:
         flags |= _ORG_HEAD
+    if token in ORGANISATION_APPOSITION:
+        flags |= _ORG_APPOSITION
     return flags
 
 
 # The longest name before an organisation's head, in characters (澜途, 春潮).
 _ORGANISATION_STEM_MAX = 4
+
+
+def _name_piece(tok: str, words: frozenset[str]) -> bool:
+    """A token that can be part of an organisation's name: Han, of one or two
+    characters, no dictionary word of two, no verb of one, and no function
+    character, complement or numeral in it."""
+    return (
+        is_han(tok)
+        and len(tok) <= 2
+        and not (len(tok) == 2 and tok in words)
+        and not any(ch in _NOT_IN_ORGANISATIONS for ch in tok)
+        and not (len(tok) == 1 and is_verb(tok))
+    )
 
 
 def _organisation_at(tokens: Sequence[str], i: int) -> str:
@@ -333,20 +347,55 @@ def _organisation_at(tokens: Sequence[str], i: int) -> str:
     words = dictionary_words()
     stem = ""
     for j in range(i - 1, max(-1, i - 1 - _ORGANISATION_STEM_MAX), -1):
-        tok = tokens[j]
-        stem = tok + stem
-        if (
-            len(stem) > _ORGANISATION_STEM_MAX
-            or not is_han(tok)
-            or (len(tok) > 1 and tok in words)
-            or len(tok) > 2
-            or any(ch in _NOT_IN_ORGANISATIONS for ch in tok)
-            or (len(tok) == 1 and is_verb(tok))
-        ):
+        stem = tokens[j] + stem
+        if len(stem) > _ORGANISATION_STEM_MAX or not _name_piece(tokens[j], words):
             return ""
         if len(stem) >= 2 and is_organisation_name(stem + tokens[i]):
             return stem + tokens[i]
     return ""
+
+
+# Nouns after which a company's name stands in apposition (具身智能企业穹岳
+# 智能, 公司衡川智造). Publishers and venues are left out: what follows them is
+# as often what they do (北新书局 + 初版).
+ORGANISATION_APPOSITION = frozenset(
+    {
+        "公司", "企业", "集团", "厂商", "厂家", "车企", "药企", "房企", "品牌", "供应商",
+        "运营商", "开发商", "制造商", "服务商", "初创公司", "创业公司", "独角兽",
+    }
+)  # fmt: skip
+
+
+def _names_after(tokens: Sequence[str], i: int) -> Iterator[str]:
+    """Strings of two to four characters after the apposition noun ``tokens[i]``
+    that can be a company's name, shortest first: pieces that can be part of a
+    name (:func:`_name_piece`), or one token no dictionary lists (a term the
+    corpus pass made of it, that opens with no dictionary word: not 集团 +
+    主义者); and, of a name that ends in a dictionary word (穹岳 + 智能), the
+    name before that word too.
+
+    >>> list(_names_after(["具身智能", "企业", "穹", "岳", "智能", "于"], 1))
+    ['穹岳']
+    >>> list(_names_after(["企业", "穹岳智能", "于"], 0)), list(_names_after(["集团", "主义者"], 0))
+    (['穹岳智能', '穹岳'], [])
+    """
+    words = dictionary_words()
+    first = tokens[i + 1] if i + 1 < len(tokens) else ""
+    if 3 <= len(first) <= _ORGANISATION_STEM_MAX and is_han(first) and first not in words:
+        if first[0] not in _NOT_IN_ORGANISATIONS and first[:2] not in words:
+            yield first
+            if first[-2:] in words and first[:-2] not in words:
+                yield first[:-2]
+        return
+    name = ""
+    for tok in tokens[i + 1 : i + 1 + _ORGANISATION_STEM_MAX]:
+        if not _name_piece(tok, words):
+            return
+        name += tok
+        if len(name) > _ORGANISATION_STEM_MAX:
+            return
+        if len(name) >= 2 and name not in words:
+            yield name
 
 
 def names_in_use(sentences: Iterable[Sequence[str]], text: str) -> frozenset[str]:
@@ -374,6 +423,7 @@ def names_in_use(sentences: Iterable[Sequence[str]], text: str) -> frozenset[str
     speech: set[str] = set()
     shaped: set[str] = set()
     organisations: set[str] = set()
+    after: set[str] = set()  # possible names of organisations, after 公司, 企业 …
     for tokens in sentences:
         n = len(tokens)
         roles = list(map(_role, tokens))
@@ -402,6 +452,8 @@ def names_in_use(sentences: Iterable[Sequence[str]], text: str) -> frozenset[str
                 shaped.update(s for s in _spans(tokens, i) if name_shape(s))
             elif role & _SHAPED:
                 shaped.add(tok)
+            if role & _ORG_APPOSITION:
+                after.update(_names_after(tokens, i))
             if role & _ORG_HEAD and i >= 1:
                 # The name of an organisation, not its head: 春潮 of 春潮书局
                 # (书局 "publishing house" is a word of the text still).
@@ -409,7 +461,9 @@ def names_in_use(sentences: Iterable[Sequence[str]], text: str) -> frozenset[str
                 if organisation:
                     organisations.add(organisation[: -len(tok)])
     candidates = strong | speech | shaped
-    count = _Counts(text, candidates)
+    count = _Counts(text, candidates | after)
+    # A company's name after 公司, 企业 … is one where it recurs.
+    organisations.update(s for s in after if count.recurs(s))
     found = set()
     for s in candidates:
         shape = name_shape(s)

@@ -26,11 +26,13 @@ from flashgen.words.names import (
     _WEAK_TITLES,
     APPOSITION_NOUNS,
     KINSHIP_SUFFIXES,
+    ORGANISATION_APPOSITION,
     ORGANISATION_HEADS,
     SURNAMES,
     TITLES,
     _is_speech,
     _name_shape,
+    _names_after,
     _organisation_at,
     _possible_name,
     _spans,
@@ -51,6 +53,7 @@ def reference_names_in_use(sentences: Iterable[Sequence[str]], text: str) -> fro
     speech: set[str] = set()
     shaped: set[str] = set()
     organisations: set[str] = set()
+    after: set[str] = set()
     for tokens in sentences:
         n = len(tokens)
         for i, tok in enumerate(tokens):
@@ -79,11 +82,14 @@ def reference_names_in_use(sentences: Iterable[Sequence[str]], text: str) -> fro
                 shaped.update(s for s in _spans(tokens, i) if name_shape(s))
             elif 2 <= len(tok) <= 3 and name_shape(tok):
                 shaped.add(tok)
+            if tok in ORGANISATION_APPOSITION:
+                after.update(_names_after(tokens, i))
             if i and tok in ORGANISATION_HEADS:
                 organisation = _organisation_at(tokens, i)
                 if organisation:
                     organisations.add(organisation[: -len(tok)])
     count = {s: text.count(s) for s in strong | speech | shaped}
+    organisations.update(s for s in after if text.count(s) >= 2)
     found = set()
     for s, c in count.items():
         shape = name_shape(s)

@@ -79,3 +79,13 @@ def test_the_name_of_an_organisation_no_dictionary_lists_is_a_name_but_not_its_h
         ["这", "家", "公司"],
     ]
     assert not names_in_use(news, "头部科技公司跑到酒店两家出版社这家公司")
+
+
+def test_a_company_named_after_企业_or_公司_is_a_name_where_it_recurs() -> None:
+    news = [["具身智能", "企业", "穹岳智能", "发布"], ["穹岳", "自研", "了", "芯片"]]
+    news.append(["穹岳智能", "成立", "于", "2021", "年"])
+    found = names_in_use(news, "具身智能企业穹岳智能发布穹岳自研了芯片穹岳智能成立于2021年")
+    assert {"穹岳智能", "穹岳"} <= found
+    # Once only, it may be anything: no name.
+    once = [["企业", "穹岳智能", "发布"]]
+    assert not names_in_use(once, "企业穹岳智能发布")
