@@ -398,6 +398,34 @@ def _names_after(tokens: Sequence[str], i: int) -> Iterator[str]:
             yield name
 
 
+# What a quoted name is given to (名为“溯链”的数字化平台): products, services
+# and venues, beside the organisation heads.
+_NAMED_THINGS = ORGANISATION_HEADS | frozenset(
+    {
+        "平台", "系统", "产品", "应用", "软件", "小程序", "App", "APP", "app", "品牌", "项目",
+        "机器人", "手机", "芯片", "模型", "大模型", "游戏", "节目", "栏目", "账号", "公众号",
+        "社群", "店", "小店", "网店", "工作室", "牌子", "车型", "商标",
+    }
+)  # fmt: skip
+# 名为“X”的 … : X named by a verb of naming, then what it names, to the end of the clause.
+_NAMED_THING_TUPLE = tuple(_NAMED_THINGS)
+_NAMED = re.compile(
+    r"(?:名为|名叫|叫做|取名为?|命名为|起名为?|名曰)“([^”“\n]{2,8})”的([^，。；！？、\n]{1,10})"
+)
+
+
+def quoted_names(text: str) -> set[str]:
+    """Quoted names given by a verb of naming to a product, service or venue.
+
+    A term is named the same way (一种名为“数据飞轮”的机制), so the thing named
+    must be one that takes proper names (:data:`_NAMED_THINGS`).
+
+    >>> sorted(quoted_names("开发了一套名为“溯链”的数字化平台，一种名为“数据飞轮”的机制"))
+    ['溯链']
+    """
+    return {m.group(1) for m in _NAMED.finditer(text) if m.group(2).endswith(_NAMED_THING_TUPLE)}
+
+
 def names_in_use(sentences: Iterable[Sequence[str]], text: str) -> frozenset[str]:
     """Strings a document uses as people's names (see the module docstring).
 
@@ -464,6 +492,8 @@ def names_in_use(sentences: Iterable[Sequence[str]], text: str) -> frozenset[str
     count = _Counts(text, candidates | after)
     # A company's name after 公司, 企业 … is one where it recurs.
     organisations.update(s for s in after if count.recurs(s))
+    if "”的" in text:
+        organisations.update(quoted_names(text))
     found = set()
     for s in candidates:
         shape = name_shape(s)

@@ -39,6 +39,7 @@ from flashgen.words.names import (
     _title_at_end,
     name_shape,
     names_in_use,
+    quoted_names,
 )
 from flashgen.words.numbers import NUMERALS
 from flashgen.words.parts import is_verb
@@ -90,6 +91,7 @@ def reference_names_in_use(sentences: Iterable[Sequence[str]], text: str) -> fro
                     organisations.add(organisation[: -len(tok)])
     count = {s: text.count(s) for s in strong | speech | shaped}
     organisations.update(s for s in after if text.count(s) >= 2)
+    organisations.update(quoted_names(text))
     found = set()
     for s, c in count.items():
         shape = name_shape(s)

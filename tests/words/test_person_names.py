@@ -89,3 +89,9 @@ def test_a_company_named_after_企业_or_公司_is_a_name_where_it_recurs() -> N
     # Once only, it may be anything: no name.
     once = [["企业", "穹岳智能", "发布"]]
     assert not names_in_use(once, "企业穹岳智能发布")
+
+
+def test_a_quoted_name_given_to_a_product_or_venue_is_a_name() -> None:
+    text = "公司开发了一套名为“溯链”的数字化平台。这是一种名为“数据飞轮”的机制。"
+    found = names_in_use([["公司"]], text)
+    assert "溯链" in found and "数据飞轮" not in found
