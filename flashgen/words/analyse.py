@@ -131,6 +131,8 @@ def units(
         before, flags = flags, shape  # the previous token's flags, this one's
         if not flags & _HAN:
             evidence = known_terms.get(tok)
+            if evidence is not None and names and tok.startswith(tuple(names)):
+                continue  # a product of a name (衡川Studio of 衡川智造): a name
             if evidence is not None:  # a quoted Latin–Han term (City不City)
                 out.append((tok, start, f"term:{evidence}" if evidence else "term"))
             elif tok in mixed_words():  # a Latin–Han word a dictionary lists (AA制, T恤)

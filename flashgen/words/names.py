@@ -316,16 +316,16 @@ def _role(token: str) -> int:
 _ORGANISATION_STEM_MAX = 4
 
 
-def _name_piece(tok: str, words: frozenset[str]) -> bool:
+def _name_piece(tok: str, words: frozenset[str], verbs: bool = False) -> bool:
     """A token that can be part of an organisation's name: Han, of one or two
-    characters, no dictionary word of two, no verb of one, and no function
-    character, complement or numeral in it."""
+    characters, no dictionary word of two, no function character, complement
+    or numeral in it, and (unless ``verbs``) no verb of one character."""
     return (
         is_han(tok)
         and len(tok) <= 2
         and not (len(tok) == 2 and tok in words)
         and not any(ch in _NOT_IN_ORGANISATIONS for ch in tok)
-        and not (len(tok) == 1 and is_verb(tok))
+        and (verbs or not (len(tok) == 1 and is_verb(tok)))
     )
 
 
@@ -371,8 +371,9 @@ def _names_after(tokens: Sequence[str], i: int) -> Iterator[str]:
     that can be a company's name, shortest first: pieces that can be part of a
     name (:func:`_name_piece`), or one token no dictionary lists (a term the
     corpus pass made of it, that opens with no dictionary word: not 集团 +
-    主义者); and, of a name that ends in a dictionary word (穹岳 + 智能), the
-    name before that word too.
+    主义者); and, of such a token of four characters, its first two, which a
+    text writes alone for short (穹岳 of 穹岳智能, 衡川 of 衡川智造 and
+    衡川Studio).
 
     >>> list(_names_after(["具身智能", "企业", "穹", "岳", "智能", "于"], 1))
     ['穹岳']
@@ -384,12 +385,14 @@ def _names_after(tokens: Sequence[str], i: int) -> Iterator[str]:
     if 3 <= len(first) <= _ORGANISATION_STEM_MAX and is_han(first) and first not in words:
         if first[0] not in _NOT_IN_ORGANISATIONS and first[:2] not in words:
             yield first
-            if first[-2:] in words and first[:-2] not in words:
-                yield first[:-2]
+            if len(first) == 4 and first[:2] not in words:
+                yield first[:2]
         return
     name = ""
     for tok in tokens[i + 1 : i + 1 + _ORGANISATION_STEM_MAX]:
-        if not _name_piece(tok, words):
+        # A verb character may be part of a name here (衡 "to weigh" in 衡川智造):
+        # the name must recur after the noun that introduces it.
+        if not _name_piece(tok, words, verbs=True):
             return
         name += tok
         if len(name) > _ORGANISATION_STEM_MAX:

@@ -99,3 +99,13 @@ def test_the_potential_form_of_a_verb_is_no_dictionary_word() -> None:
     assert "不下" in [w for w, _, _ in units(["危害", "不下", "于", "流言"], {})]
     # 显 + 不足 is "appears insufficient": 不足 is a word there.
     assert "不足" in [w for w, _, _ in units(["需求", "仍", "显", "不足"], {})]
+
+
+def test_a_quoted_latin_han_term_that_opens_with_a_name_is_no_card() -> None:
+    from flashgen.words.analyse import units
+
+    quoted = {"衡川Studio": "quoted", "City不City": "quoted"}
+    assert units(["衡川Studio"], quoted, frozenset(), frozenset({"衡川"})) == []
+    assert [w for w, _, _ in units(["City不City"], quoted, frozenset(), frozenset({"衡川"}))] == [
+        "City不City"
+    ]

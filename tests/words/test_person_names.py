@@ -86,6 +86,9 @@ def test_a_company_named_after_企业_or_公司_is_a_name_where_it_recurs() -> N
     news.append(["穹岳智能", "成立", "于", "2021", "年"])
     found = names_in_use(news, "具身智能企业穹岳智能发布穹岳自研了芯片穹岳智能成立于2021年")
     assert {"穹岳智能", "穹岳"} <= found
+    # A name with a verb character in it, and its short form before a product.
+    story = [["公司", "衡", "川", "智", "造", "在"], ["衡", "川", "智", "造", "称"]]
+    assert {"衡川智造", "衡川"} <= names_in_use(story, "公司衡川智造在衡川智造称")
     # Once only, it may be anything: no name.
     once = [["企业", "穹岳智能", "发布"]]
     assert not names_in_use(once, "企业穹岳智能发布")
