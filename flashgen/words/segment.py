@@ -47,7 +47,7 @@ from flashgen.lexicon.cedict import cedict
 from flashgen.lexicon.headwords import erhua_base, mixed_words, reference_words
 
 # Bump when the way the dictionary is built changes.
-_DICT_FORMAT = 6
+_DICT_FORMAT = 7
 # Words this long or longer are boosted above their best split; two-character
 # words only when :func:`_boost_pair` allows it.
 _MIN_BOOST_LEN = 3
