@@ -18,7 +18,7 @@ from flashgen.learner.edits import LearnerEdits
 from flashgen.learner.glossary import GlossaryEntry
 from flashgen.lexicon import modern
 from flashgen.lexicon.cedict import cedict
-from flashgen.lexicon.headwords import erhua_base
+from flashgen.lexicon.headwords import doubled_base, erhua_base
 from flashgen.lexicon.traditional import to_traditional, tokens_to_traditional
 from flashgen.models import Card, Chosen, DictEntry, Example, WordUse
 from flashgen.pinyin.html import pinyin_html
@@ -50,6 +50,11 @@ def _definition(
     if not matched and base and numbered.endswith(" r5"):
         # The dictionary word without its spoken 儿 (在理儿: 在理 "reasonable").
         matched = entries_for(base, numbered.removesuffix(" r5"))
+    doubled = "" if matched else doubled_base(word)
+    if doubled:
+        # AABB takes the senses of AB (明明白白: 明白 "clear"), whatever the
+        # tones of the doubled syllables.
+        matched = list(cedict().lookup(doubled))
     matched = [e for e in matched if not e.is_variant] or matched
     if not matched:
         term = modern.term(word)
@@ -60,6 +65,9 @@ def _definition(
     names = [e for e in matched if e.is_proper_noun]
     name = name or not common
     definition, classifier = format_definition(_senses(common or names), script=script)
+    if doubled:
+        definition = f'<div class="doubled">doubled form of {doubled}:</div>{definition}'
+        classifier = ""
     if common and names and name:
         text, _ = format_definition(_senses(names), script=script, max_senses=2)
         definition += f'<div class="name-senses">as a name: {text}</div>'
@@ -154,9 +162,11 @@ def annotate(
     shown = clip_tokens(example.tokens, lo, hi)
     text = example.sentence[lo:hi]
     entry_traditional = None
-    if entry is not None:
+    if entry is not None and entry.simplified == word:
+        entry_traditional = entry.traditional
+    elif entry is not None and erhua_base(word):
         # An entry of the word without its 儿 (在理儿) gives the form before it.
-        entry_traditional = entry.traditional + ("兒" if entry.simplified != word else "")
+        entry_traditional = entry.traditional + "兒"
     traditional = to_traditional(word, variant, entry_traditional)
     key = note_key(word, numbered)
     tags = note_tags(

@@ -41,6 +41,26 @@ def reference_words() -> frozenset[str]:
 
 
 @cache
+def doubled_base(word: str) -> str:
+    """The dictionary word whose doubled form ``word`` is, AABB of AB (明明白白 →
+    明白, 干干净净 → 干净; 齐齐整整 → 整齐, which CC-CEDICT lists the other way
+    round), or "" where ``word`` is a dictionary word itself or no such form.
+
+    >>> doubled_base("明明白白"), doubled_base("齐齐整整"), doubled_base("明白明白")
+    ('明白', '整齐', '')
+    """
+    if len(word) != 4 or not word[0] == word[1] != word[2] == word[3]:
+        return ""
+    words = dictionary_words()
+    if word in words:
+        return ""
+    for base in (word[1] + word[2], word[2] + word[1]):
+        if base in words and not all(e.is_proper_noun for e in cedict().lookup(base)):
+            return base
+    return ""
+
+
+@cache
 def erhua_base(word: str) -> str:
     """The dictionary word that ``word`` is with the 儿 of the spoken language
     (在理儿 → 在理, 有门儿 → 有门), or "" where ``word`` is a dictionary word

@@ -51,6 +51,7 @@ from flashgen.lexicon.frequency import zipf
 from flashgen.lexicon.han import is_han
 from flashgen.lexicon.headwords import (
     dictionary_words,
+    doubled_base,
     is_adjective,
     is_adjective_char,
     is_function_word,
@@ -286,6 +287,16 @@ def _doubled_verb_phrase(word: str) -> bool:
 _IDIOM_NUMERALS = frozenset("百千万亿半")
 
 
+def _doubled_pair(word: str) -> bool:
+    """AABB, each of two characters doubled: the doubled form of AB (齐齐整整 of
+    齐整, 恭恭敬敬), which holds no name though 齐 is a family name.
+
+    >>> _doubled_pair("齐齐整整"), _doubled_pair("齐整齐整")
+    (True, False)
+    """
+    return len(word) == 4 and word[0] == word[1] != word[2] == word[3]
+
+
 def _count_inside(word: str) -> bool:
     """A numeral after the first character, followed by a classifier; not 百,
     千, 万, 亿 or 半, which idioms use for "a great many" and "half".
@@ -467,6 +478,10 @@ def _judge(word: str, quoted: bool, evidence: str, parallel: bool) -> Verdict:
         # A verb doubled, "have a go at", and its object (刷刷墙, 补补路,
         # 聊聊天), quoted or not: a tentative form, never a coinage.
         return Verdict(False, "phrase", "a verb doubled and its object", parts)
+    if doubled_base(word):
+        # AABB of a dictionary word AB: its doubled form, "thoroughly AB"
+        # (干干净净, 明明白白), glossed as AB (headwords.doubled_base).
+        return Verdict(True, "word", "a word doubled, AABB", parts)
     half = len(word) // 2
     if len(word) >= 4 and word[:half] == word[half:]:
         # A string said twice, ABAB: a repetition (很久很久, “新文化新文化”) or
@@ -482,6 +497,7 @@ def _judge(word: str, quoted: bool, evidence: str, parallel: bool) -> Verdict:
         len(word) >= 4
         and (name_shape(word[1:]) or name_shape(word[:-1]))
         and not (len(parts[0]) > 1 and derivation_kind(word, parts) == "suffix")
+        and not _doubled_pair(word)
     ):
         # A name and a character (说赵建国); not a word and its suffix, where
         # the name would cut the word (消费 + 主义 is no 消 + 费主义).
