@@ -403,30 +403,47 @@ def _names_after(tokens: Sequence[str], i: int) -> Iterator[str]:
 
 # What a quoted name is given to (名为“溯链”的数字化平台): products, services
 # and venues, beside the organisation heads.
-_NAMED_THINGS = ORGANISATION_HEADS | frozenset(
+# Products and services a quoted name is given to (“青鸢”无人机, “溯链”平台).
+_PRODUCTS = frozenset(
     {
         "平台", "系统", "产品", "应用", "软件", "小程序", "App", "APP", "app", "品牌", "项目",
-        "机器人", "手机", "芯片", "模型", "大模型", "游戏", "节目", "栏目", "账号", "公众号",
-        "社群", "店", "小店", "网店", "工作室", "牌子", "车型", "商标",
+        "机器人", "无人机", "手机", "芯片", "模型", "大模型", "游戏", "节目", "栏目", "账号",
+        "公众号", "社群", "车型", "机型", "商标", "卫星", "火箭", "探测器",
     }
 )  # fmt: skip
-# 名为“X”的 … : X named by a verb of naming, then what it names, to the end of the clause.
+_PRODUCT_TUPLE = tuple(_PRODUCTS)
+# What a verb of naming names, beside products: organisations, venues and shops.
+_NAMED_THINGS = ORGANISATION_HEADS | _PRODUCTS | frozenset({"店", "小店", "网店", "牌子"})
 _NAMED_THING_TUPLE = tuple(_NAMED_THINGS)
+# 名为“X”的 …: X named by a verb of naming, then what it names (to the clause's end).
 _NAMED = re.compile(
     r"(?:名为|名叫|叫做|取名为?|命名为|起名为?|名曰)“([^”“\n]{2,8})”的([^，。；！？、\n]{1,10})"
 )
+# “X” and right after it the thing it names: “青鸢”无人机.
+_QUOTED = re.compile(r"“([^”“\n]{2,8})”")
 
 
 def quoted_names(text: str) -> set[str]:
-    """Quoted names given by a verb of naming to a product, service or venue.
+    """Quoted names of a product, service or venue, no dictionary word.
 
-    A term is named the same way (一种名为“数据飞轮”的机制), so the thing named
-    must be one that takes proper names (:data:`_NAMED_THINGS`).
+    A name is quoted right before the product it names (“青鸢”无人机), or given
+    by a verb of naming to a product, an organisation or a venue (名为“溯链”的
+    数字化平台). A term is named the same way (一种名为“数据飞轮”的机制,
+    “卡脖子”技术), so the thing named must be one that takes proper names; and
+    right after a quotation, an organisation is more often the writer's irony
+    (叫作“啸聚”学校) and 店 the start of a word (“不是的！”店伙).
 
-    >>> sorted(quoted_names("开发了一套名为“溯链”的数字化平台，一种名为“数据飞轮”的机制"))
-    ['溯链']
+    >>> sorted(quoted_names("名为“溯链”的数字化平台，一种名为“数据飞轮”的机制，“青鸢”无人机"))
+    ['溯链', '青鸢']
+    >>> sorted(quoted_names("“卡脖子”技术，“独角兽”公司"))
+    []
     """
-    return {m.group(1) for m in _NAMED.finditer(text) if m.group(2).endswith(_NAMED_THING_TUPLE)}
+    words = dictionary_words()
+    found = {m.group(1) for m in _NAMED.finditer(text) if m.group(2).endswith(_NAMED_THING_TUPLE)}
+    found.update(
+        m.group(1) for m in _QUOTED.finditer(text) if text.startswith(_PRODUCT_TUPLE, m.end())
+    )
+    return {name for name in found if name.isalnum() and name not in words}
 
 
 def names_in_use(sentences: Iterable[Sequence[str]], text: str) -> frozenset[str]:
@@ -495,7 +512,7 @@ def names_in_use(sentences: Iterable[Sequence[str]], text: str) -> frozenset[str
     count = _Counts(text, candidates | after)
     # A company's name after 公司, 企业 … is one where it recurs.
     organisations.update(s for s in after if count.recurs(s))
-    if "”的" in text:
+    if "“" in text:
         organisations.update(quoted_names(text))
     found = set()
     for s in candidates:

@@ -98,3 +98,7 @@ def test_a_quoted_name_given_to_a_product_or_venue_is_a_name() -> None:
     text = "公司开发了一套名为“溯链”的数字化平台。这是一种名为“数据飞轮”的机制。"
     found = names_in_use([["公司"]], text)
     assert "溯链" in found and "数据飞轮" not in found
+    # Quoted right before the product it names; not a technique, an irony or a word.
+    text = "一架“青鸢”无人机降落。攻克“卡脖子”技术，叫作“啸聚”学校，“独角兽”平台。"
+    found = names_in_use([["一架"]], text)
+    assert "青鸢" in found and not {"卡脖子", "啸聚", "独角兽"} & found
