@@ -202,7 +202,7 @@ def is_noun(word: str) -> bool:
 # set under the name of its cache: adverbs and adjectives; transliterated
 # foreign names and names with a given name (路易十四, 杨家); numerals and
 # counts (多天); places; verbs, not verbal nouns; idioms (i) with fixed
-# expressions (l), and idioms alone.
+# expressions (l), and idioms alone; time words.
 _TAGGED = {
     "jieba-adverbs-1": frozenset({"d"}),
     "jieba-adjectives-1": frozenset({"a", "ad"}),
@@ -213,6 +213,7 @@ _TAGGED = {
     "jieba-verbs-1": frozenset({"v", "vd", "vi", "vq"}),
     "jieba-idioms-1": frozenset({"i", "l"}),
     "jieba-chengyu-1": frozenset({"i"}),
+    "jieba-times-1": frozenset({"t"}),
 }
 # The characters that end most place names: county, city, street, mountain…
 # (not 国 and 海, which end common words as often: 小国, 碧海)
@@ -232,6 +233,16 @@ def is_adverb(word: str) -> bool:
     (True, False)
     """
     return _tagged("jieba-adverbs-1", word)
+
+
+def is_time_word(word: str) -> bool:
+    """jieba's dictionary tags ``word`` (two characters or more) as a time word
+    (晚上, 现在, 当时, 正在; also 年代, 未来).
+
+    >>> is_time_word("晚上"), is_time_word("经济")
+    (True, False)
+    """
+    return _tagged("jieba-times-1", word)
 
 
 def is_adjective(word: str) -> bool:

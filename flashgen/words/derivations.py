@@ -24,6 +24,7 @@ from flashgen.lexicon.headwords import (
     is_listed_pair,
     is_noun,
     is_plain_noun,
+    is_time_word,
 )
 from flashgen.words import grammar
 from flashgen.words.numbers import is_numeral
@@ -46,6 +47,8 @@ NOUN_SUFFIXES = frozenset("子儿头")
 # little" there (激烈点 is 激烈一点), not a noun head as after a verb or a
 # noun (增长点, 着力点); 学 is the verb "learn" (容易学), not "-ology".
 _NO_SUFFIX_AFTER_ADJECTIVE = frozenset("点学")
+# The suffixes a time word takes (年代感, 未来感, 时代性).
+_TIME_SUFFIXES = frozenset("感性")
 # A stem this long is a saying, which takes no suffix (工欲善其事必先利其器 + 论).
 _SAYING_MIN = 5
 # Productive prefixes: 超常规, 非公有, 反垄断, 双循环.
@@ -139,6 +142,10 @@ def derivation_kind(word: str, parts: tuple[str, ...]) -> str:
         return ""  # 激烈点, 平稳点 are 激烈(一)点; 容易学 is "easy to learn"
     if stem_last == "者" and len(stem_first) >= 4:
         return ""  # "those who …" after an idiom or a phrase (袖手旁观者, 言论自由者)
+    if is_time_word(stem_first) and stem_last not in _TIME_SUFFIXES:
+        # A time word before its predicate (晚上 + 点什么, 正在 + 家, 新年 + 者),
+        # not a stem; but the feel of a time is one (年代感, 未来感).
+        return ""
     if len(stem_first) >= _SAYING_MIN and len(stem_last) <= 2:
         return ""  # a saying and a suffix: a title, "the theory that …" (人之初性本善论)
     if stem_last in WORD_SUFFIXES and len(stem_first) > 1 and content_stem(stem_first):
