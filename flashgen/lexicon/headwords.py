@@ -40,6 +40,15 @@ def reference_words() -> frozenset[str]:
     )
 
 
+def doubled_pair(word: str) -> bool:
+    """AABB, each of two characters doubled (齐齐整整, 恭恭敬敬; not 齐整齐整).
+
+    >>> doubled_pair("齐齐整整"), doubled_pair("齐整齐整")
+    (True, False)
+    """
+    return len(word) == 4 and word[0] == word[1] != word[2] == word[3]
+
+
 @cache
 def doubled_base(word: str) -> str:
     """The dictionary word whose doubled form ``word`` is, AABB of AB (明明白白 →
@@ -49,7 +58,7 @@ def doubled_base(word: str) -> str:
     >>> doubled_base("明明白白"), doubled_base("齐齐整整"), doubled_base("明白明白")
     ('明白', '整齐', '')
     """
-    if len(word) != 4 or not word[0] == word[1] != word[2] == word[3]:
+    if not doubled_pair(word):
         return ""
     words = dictionary_words()
     if word in words:

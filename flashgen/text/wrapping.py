@@ -133,7 +133,7 @@ def columns(line: str) -> int:
     >>> columns("消息 ok"), columns("“好”——")
     (7, 10)
     """
-    return 2 * len(line) - (len(line) - len(_NARROW.sub("", line)))
+    return len(line) + len(_NARROW.sub("", line))
 
 
 def wrap_breaks(lines: list[str]) -> list[int]:

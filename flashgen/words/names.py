@@ -385,7 +385,7 @@ def _names_after(tokens: Sequence[str], i: int) -> Iterator[str]:
     if 3 <= len(first) <= _ORGANISATION_STEM_MAX and is_han(first) and first not in words:
         if first[0] not in _NOT_IN_ORGANISATIONS and first[:2] not in words:
             yield first
-            if len(first) == 4 and first[:2] not in words:
+            if len(first) == 4:
                 yield first[:2]
         return
     name = ""
@@ -401,8 +401,6 @@ def _names_after(tokens: Sequence[str], i: int) -> Iterator[str]:
             yield name
 
 
-# What a quoted name is given to (名为“溯链”的数字化平台): products, services
-# and venues, beside the organisation heads.
 # Products and services a quoted name is given to (“青鸢”无人机, “溯链”平台).
 _PRODUCTS = frozenset(
     {

@@ -52,6 +52,7 @@ from flashgen.lexicon.han import is_han
 from flashgen.lexicon.headwords import (
     dictionary_words,
     doubled_base,
+    doubled_pair,
     is_adjective,
     is_adjective_char,
     is_function_word,
@@ -287,16 +288,6 @@ def _doubled_verb_phrase(word: str) -> bool:
 _IDIOM_NUMERALS = frozenset("百千万亿半")
 
 
-def _doubled_pair(word: str) -> bool:
-    """AABB, each of two characters doubled: the doubled form of AB (齐齐整整 of
-    齐整, 恭恭敬敬), which holds no name though 齐 is a family name.
-
-    >>> _doubled_pair("齐齐整整"), _doubled_pair("齐整齐整")
-    (True, False)
-    """
-    return len(word) == 4 and word[0] == word[1] != word[2] == word[3]
-
-
 def _count_inside(word: str) -> bool:
     """A numeral after the first character, followed by a classifier; not 百,
     千, 万, 亿 or 半, which idioms use for "a great many" and "half".
@@ -497,7 +488,7 @@ def _judge(word: str, quoted: bool, evidence: str, parallel: bool) -> Verdict:
         len(word) >= 4
         and (name_shape(word[1:]) or name_shape(word[:-1]))
         and not (len(parts[0]) > 1 and derivation_kind(word, parts) == "suffix")
-        and not _doubled_pair(word)
+        and not doubled_pair(word)  # 齐齐整整 holds no name, though 齐 is a family name
     ):
         # A name and a character (说赵建国); not a word and its suffix, where
         # the name would cut the word (消费 + 主义 is no 消 + 费主义).
