@@ -325,6 +325,22 @@ def listed_single_verbs(min_count: int) -> frozenset[str]:
     return _jieba_tagged(f"jieba-single-verbs-{min_count}-1", frozenset({"v"}), True, 0, min_count)
 
 
+# jieba's tags for adverbs (d), pronouns (r) and conjunctions (c; it files 甭
+# "need not" there).
+_SINGLE_FUNCTION_TAGS = frozenset({"d", "r", "c"})
+
+
+def listed_single_function_words(min_count: int) -> frozenset[str]:
+    """The single characters jieba's dictionary tags as an adverb, a pronoun or
+    a conjunction and its corpus saw at least ``min_count`` times.
+
+    >>> "甭" in listed_single_function_words(100), "鞋" in listed_single_function_words(100)
+    (True, False)
+    """
+    key = f"jieba-single-function-words-{min_count}-2"
+    return _jieba_tagged(key, _SINGLE_FUNCTION_TAGS, True, 0, min_count)
+
+
 def is_listed_chengyu(word: str) -> bool:
     """jieba's dictionary tags ``word``, four characters, as an idiom (``i``):
     幅员辽阔, 一哄而上, 三天打鱼. Its fixed expressions (``l``: 说实话, 下苦功夫)

@@ -104,6 +104,7 @@ from flashgen.words.parts import (
     has_verb_sense,
     is_verb,
     main_sense,
+    single_function_words,
     single_verbs,
     split_parts,
 )
@@ -638,8 +639,10 @@ def _judge(word: str, quoted: bool, evidence: str, parallel: bool) -> Verdict:
 def single_char_word(word: str) -> bool:
     """A single character is a card only when HSK lists it as a word on its own,
     or it is a verb of today's language HSK lacks (撂, 攥: see
-    :func:`~flashgen.words.parts.single_verbs`)."""
-    return word in hsk_words() or word in single_verbs()
+    :func:`~flashgen.words.parts.single_verbs`), or an adverb, pronoun or
+    conjunction HSK lacks (甭, 啥, 岂: see
+    :func:`~flashgen.words.parts.single_function_words`)."""
+    return word in hsk_words() or word in single_verbs() or word in single_function_words()
 
 
 def warm_up() -> None:
@@ -648,3 +651,4 @@ def warm_up() -> None:
     numbers.warm_up()
     names.warm_up()
     single_verbs()
+    single_function_words()
