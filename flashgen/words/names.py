@@ -305,7 +305,7 @@ def _role(token: str) -> int:
         flags |= _NAME_START
     if 2 <= len(token) <= 3 and name_shape(token):
         flags |= _SHAPED
-    if token in ORGANISATION_HEADS:
+    if token in ORGANISATION_HEADS or token in LEGAL_FORMS:
         flags |= _ORG_HEAD
     if token in ORGANISATION_APPOSITION:
         flags |= _ORG_APPOSITION
@@ -353,6 +353,43 @@ def _organisation_at(tokens: Sequence[str], i: int) -> str:
         if len(stem) >= 2 and is_organisation_name(stem + tokens[i]):
             return stem + tokens[i]
     return ""
+
+
+# The legal forms that end a company's registered name (启衡循环科技有限公司).
+LEGAL_FORMS = frozenset({"有限公司", "有限责任公司", "股份有限公司", "股份公司", "集团公司"})
+# The most dictionary words that name a trade between the trade name and the
+# legal form: 循环 科技 in 启衡 循环 科技 有限公司.
+_TRADE_WORDS_MAX = 3
+
+
+def _trade_name_at(tokens: Sequence[str], i: int) -> str:
+    """The trade name of a company's registered name that ends in the legal
+    form ``tokens[i]``, or "".
+
+    A registered name is a trade name, the trade and the legal form, in that
+    order (启衡 + 循环 科技 + 有限公司; a place may come first). The trade is
+    up to three dictionary words; before them, the trade name is the nearest
+    run of two to four characters no dictionary lists, made of the pieces
+    :func:`_organisation_at` accepts. A text then writes the trade name alone
+    for short (启衡完成了B轮融资), and it is a name wherever it stands.
+
+    >>> _trade_name_at(["启衡", "循环", "科技", "有限公司", "的"], 3)
+    '启衡'
+    >>> _trade_name_at(["一家", "循环", "科技", "有限公司"], 3)
+    ''
+    """
+    words = dictionary_words()
+    j = i - 1
+    while j >= 0 and i - 1 - j < _TRADE_WORDS_MAX and len(tokens[j]) >= 2 and tokens[j] in words:
+        j -= 1
+    name = ""
+    for k in range(j, max(-1, j - _ORGANISATION_STEM_MAX), -1):
+        if not _name_piece(tokens[k], words):
+            break
+        name = tokens[k] + name
+        if len(name) > _ORGANISATION_STEM_MAX:
+            return ""
+    return name if len(name) >= 2 and name not in words else ""
 
 
 # Nouns after which a company's name stands in apposition (具身智能企业穹岳
@@ -456,7 +493,9 @@ def names_in_use(sentences: Iterable[Sequence[str]], text: str) -> frozenset[str
     - it has the shape of a family and given name (林晓雯) and recurs;
     - or it is an address form (老周, 王阿姨, 张先生);
     - or it names an organisation before its head (春潮 of 春潮书局, 澜途 of
-      澜途科技: :func:`_organisation_at`), wherever it stands.
+      澜途科技: :func:`_organisation_at`), or is the trade name of a
+      company's registered name (启衡 of 启衡循环科技有限公司:
+      :func:`_trade_name_at`), wherever it stands.
 
     Of a name and the name with the next character, the one that recurs more
     wins (桂芬, not 桂芬站).
@@ -506,6 +545,10 @@ def names_in_use(sentences: Iterable[Sequence[str]], text: str) -> frozenset[str
                 organisation = _organisation_at(tokens, i)
                 if organisation:
                     organisations.add(organisation[: -len(tok)])
+                elif tok in LEGAL_FORMS:
+                    trade_name = _trade_name_at(tokens, i)
+                    if trade_name:
+                        organisations.add(trade_name)
     candidates = strong | speech | shaped
     count = _Counts(text, candidates | after)
     # A company's name after 公司, 企业 … is one where it recurs.

@@ -26,6 +26,7 @@ from flashgen.words.names import (
     _WEAK_TITLES,
     APPOSITION_NOUNS,
     KINSHIP_SUFFIXES,
+    LEGAL_FORMS,
     ORGANISATION_APPOSITION,
     ORGANISATION_HEADS,
     SURNAMES,
@@ -37,6 +38,7 @@ from flashgen.words.names import (
     _possible_name,
     _spans,
     _title_at_end,
+    _trade_name_at,
     name_shape,
     names_in_use,
     quoted_names,
@@ -89,6 +91,8 @@ def reference_names_in_use(sentences: Iterable[Sequence[str]], text: str) -> fro
                 organisation = _organisation_at(tokens, i)
                 if organisation:
                     organisations.add(organisation[: -len(tok)])
+            if i and tok in LEGAL_FORMS and _trade_name_at(tokens, i):
+                organisations.add(_trade_name_at(tokens, i))
     count = {s: text.count(s) for s in strong | speech | shaped}
     organisations.update(s for s in after if text.count(s) >= 2)
     organisations.update(quoted_names(text))

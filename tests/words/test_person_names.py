@@ -102,3 +102,29 @@ def test_a_quoted_name_given_to_a_product_or_venue_is_a_name() -> None:
     text = "一架“青鸢”无人机降落。攻克“卡脖子”技术，叫作“啸聚”学校，“独角兽”平台。"
     found = names_in_use([["一架"]], text)
     assert "青鸢" in found and not {"卡脖子", "啸聚", "独角兽"} & found
+
+
+def test_the_trade_name_of_a_registered_company_name_is_a_name_wherever_it_stands() -> None:
+    # Trade name + trade (dictionary words) + legal form, then the trade name alone.
+    news = [["合肥", "的", "启衡", "循环", "科技", "有限公司", "成立"], ["启衡", "完成", "融资"]]
+    found = names_in_use(news, "合肥的启衡循环科技有限公司成立启衡完成融资")
+    assert "启衡" in found and not {"循环", "科技", "合肥"} & found
+    # A count or a dictionary word before the trade is no trade name.
+    plain = [["一家", "循环", "科技", "有限公司"], ["合肥", "有限公司"]]
+    assert not names_in_use(plain, "一家循环科技有限公司合肥有限公司")
+
+
+def test_a_trade_name_gets_no_card_in_a_build() -> None:
+    from flashgen.config import BuildConfig, Level
+    from flashgen.models import Document
+    from flashgen.pipeline import plan
+
+    text = "合肥的启衡循环科技有限公司今年扩产。启衡负责人表示，公司将拓展梯次利用业务。\n"
+    docs = [Document("t", text, "t", "t")]
+    cards = {
+        c.simplified
+        for lv in Level
+        for p in plan(docs, BuildConfig(level=lv))
+        for c in p.spec.cards
+    }
+    assert "启衡" not in cards and "循环" in cards
