@@ -37,6 +37,7 @@ from flashgen.words.grammar import (
     COMPLEMENTS,
     COPULAS,
     INITIAL,
+    INSIDE,
     LOCALIZERS,
     QUANTIFIERS,
     SPEECH_VERBS,
@@ -120,6 +121,44 @@ _ORGANISATION_HEAD_TUPLE = tuple(ORGANISATION_HEADS)
 
 # Numerals that name a sibling by birth order after 老 or 小 (老五, 小六).
 _BIRTH_ORDER = frozenset("二三四五六七八九十")
+# Kinship terms that take a birth order: 二姐, 三叔, 四婶 (and 妹, 弟).
+_ORDERED_KIN = KINSHIP_SUFFIXES | frozenset("妹弟")
+
+
+def _given_name(span: str) -> bool:
+    """Characters that can be a given name: no function word, 是 or 有, no
+    complement, nor the plural 们 (德顺, 爱农; not 们是 of 小姐们是, 殳去 of
+    连殳去, 点起来).
+
+    >>> _given_name("德顺"), _given_name("们是"), _given_name("点起来")
+    (True, False, False)
+    """
+    return not any(ch in INSIDE or ch in COMPLEMENTS or ch == "们" for ch in span)
+
+
+def _name_after_kin(span: str) -> bool:
+    """A possible name (:func:`_possible_name`) that opens with no dictionary
+    word, no verb and no numeral (秀兰; not 商量商, 签完, 一拍)."""
+    return (
+        _possible_name(span)
+        and _given_name(span)
+        and span[:2] not in dictionary_words()
+        and not is_verb(span[0])
+        and span[0] not in NUMERALS
+    )
+
+
+def kin_by_birth_order(token: str) -> bool:
+    """A kinship term with a birth order (二姐, 三叔, 四婶): a name follows
+    it in apposition (二姐秀兰), as after 姐姐 or 大哥. Not with 大 or 小,
+    which make titles and words (小姐 "Miss", 小弟 "I"; 大哥, 大姐 are
+    apposition nouns already).
+
+    >>> kin_by_birth_order("二姐"), kin_by_birth_order("小姐"), kin_by_birth_order("二手")
+    (True, False, False)
+    """
+    return len(token) == 2 and token[0] in _BIRTH_ORDER and token[1] in _ORDERED_KIN
+
 
 # Characters no name holds: function words and localizers (他说, 书上).
 _NOT_IN_NAMES = (INITIAL | LOCALIZERS) - SURNAMES - {"阿"}
@@ -282,7 +321,7 @@ def _possible_name(span: str) -> bool:
 
 # What a token can start or end in names_in_use() (bit flags, cached per token).
 (_APPOSITION, _ADDRESSING_VERB, _TITLE, _SPEECH, _KINSHIP, _NAME_START, _SHAPED, _ORG_HEAD,
- _ORG_APPOSITION) = (1, 2, 4, 8, 16, 32, 64, 128, 256)  # fmt: skip
+ _ORG_APPOSITION, _ORDERED_KIN_TERM) = (1, 2, 4, 8, 16, 32, 64, 128, 256, 512)  # fmt: skip
 
 
 @cache
@@ -293,6 +332,8 @@ def _role(token: str) -> int:
     flags = 0
     if token in APPOSITION_NOUNS or (token[-1:] == "儿" and token[:-1] in APPOSITION_NOUNS):
         flags |= _APPOSITION  # with 儿 too: 老伴儿 + 秀芬
+    elif kin_by_birth_order(token):
+        flags |= _ORDERED_KIN_TERM  # 二姐 + 秀兰
     if token in _ADDRESSING:
         flags |= _ADDRESSING_VERB
     if token in TITLES and token not in _WEAK_TITLES:
@@ -518,6 +559,10 @@ def names_in_use(sentences: Iterable[Sequence[str]], text: str) -> frozenset[str
             if role & (_APPOSITION | _ADDRESSING_VERB):
                 target = strong if role & _APPOSITION else speech
                 target.update(s for s in _spans(tokens, i + 1) if _possible_name(s))
+            elif role & _ORDERED_KIN_TERM:
+                # 二姐 is as often the subject itself (四爷 + 商量商量): only
+                # what cannot start a predicate is a name after it.
+                strong.update(s for s in _spans(tokens, i + 1) if _name_after_kin(s))
             elif role & (_TITLE | _SPEECH):
                 target = strong if tok in TITLES else speech
                 for j in range(max(0, i - 3), i):
@@ -562,14 +607,30 @@ def names_in_use(sentences: Iterable[Sequence[str]], text: str) -> frozenset[str
             found.add(s)  # an address form is a name wherever it stands
         elif (s in strong and shape) or (count.recurs(s) and (s in strong or s in speech or shape)):
             found.add(s)
-    # The given name of a name with a kinship term or a title is a name on its
-    # own too (祥林 of 祥林嫂, where a line break parts them).
+
+    # The given name of a name with a kinship term or a title, or of a family
+    # and given name, is a name on its own too (祥林 of 祥林嫂, where a line
+    # break parts them; 德顺 of 郑德顺).
     for s in list(found):
         shape = name_shape(s)
         if shape in ("name with a kinship term", "name with a title"):
             stem = s[:-1] if shape == "name with a kinship term" else s[: -len(_title_at_end(s))]
             if len(stem) >= 2 and stem not in dictionary_words():
                 found.add(stem)
+        elif (
+            shape == "family and given name"
+            and len(s) == 3
+            and s[1:] not in dictionary_words()
+            and (s in strong or s in speech)
+            and s[0] not in INITIAL
+            and _given_name(s[1:])
+        ):
+            # 德顺 of 大哥郑德顺, then “德顺，你们家…”; 爱农 of 他叫范爱农. Only
+            # where the context shows the full name to be one, and its family
+            # name is no function word: a family name that recurs with the
+            # next two characters is often a word (和 + 衣箱, 于 + 误译, 白 +
+            # 篷船; 人 + 和旅店 before 主人).
+            found.add(s[1:])
     # A name and the name with the next character: keep the one that recurs
     # more (桂芬 over 桂芬站; 陈西滢 and 西滢 are both names).
     people = frozenset(

@@ -31,7 +31,9 @@ from flashgen.words.names import (
     ORGANISATION_HEADS,
     SURNAMES,
     TITLES,
+    _given_name,
     _is_speech,
+    _name_after_kin,
     _name_shape,
     _names_after,
     _organisation_at,
@@ -39,6 +41,7 @@ from flashgen.words.names import (
     _spans,
     _title_at_end,
     _trade_name_at,
+    kin_by_birth_order,
     name_shape,
     names_in_use,
     quoted_names,
@@ -66,6 +69,8 @@ def reference_names_in_use(sentences: Iterable[Sequence[str]], text: str) -> fro
             if apposition or tok in _ADDRESSING:
                 target = strong if apposition else speech
                 target.update(s for s in _spans(tokens, i + 1) if _possible_name(s))
+            elif kin_by_birth_order(tok):
+                strong.update(s for s in _spans(tokens, i + 1) if _name_after_kin(s))
             elif (tok in TITLES and tok not in _WEAK_TITLES) or _is_speech(tok):
                 target = strong if tok in TITLES else speech
                 for j in range(max(0, i - 3), i):
@@ -112,6 +117,16 @@ def reference_names_in_use(sentences: Iterable[Sequence[str]], text: str) -> fro
             if len(stem) >= 2 and stem not in dictionary_words():
                 found.add(stem)
                 count.setdefault(stem, text.count(stem))
+        elif (
+            shape == "family and given name"
+            and len(s) == 3
+            and s[1:] not in dictionary_words()
+            and (s in strong or s in speech)
+            and s[0] not in grammar.INITIAL
+            and _given_name(s[1:])
+        ):
+            found.add(s[1:])
+            count.setdefault(s[1:], text.count(s[1:]))
     # A name and the name with the next character: keep the one that recurs
     # more (桂芬 over 桂芬站; 陈西滢 and 西滢 are both names).
     people = frozenset(

@@ -128,3 +128,20 @@ def test_a_trade_name_gets_no_card_in_a_build() -> None:
         for c in p.spec.cards
     }
     assert "启衡" not in cards and "循环" in cards
+
+
+def test_the_given_name_of_a_full_name_found_is_a_name_alone() -> None:
+    story = [["大哥", "郑", "德顺", "把", "公告", "拍", "了"], ["“", "德顺", "，", "你", "来"]]
+    found = names_in_use(story, "大哥郑德顺把公告拍了。“德顺，你来")
+    assert {"郑德顺", "德顺"} <= found
+    # A full name no evidence shows to be one gives nothing.
+    plain = [["白", "布衫", "挂", "着"], ["布衫", "破", "了"]]
+    assert "布衫" not in names_in_use(plain, "白布衫挂着。布衫破了")
+
+
+def test_a_kinship_term_with_a_birth_order_introduces_a_name() -> None:
+    story = [["二姐", "秀", "兰", "嗑", "着", "瓜子"], ["秀", "兰", "把", "碗", "放下"]]
+    assert "秀兰" in names_in_use(story, "二姐秀兰嗑着瓜子秀兰把碗放下")
+    # 二手 is no kinship term: nothing after it is a name.
+    trade = [["二手", "秀", "兰", "车"], ["秀", "兰", "车"]]
+    assert "秀兰" not in names_in_use(trade, "二手秀兰车秀兰车")
