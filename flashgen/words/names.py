@@ -504,18 +504,25 @@ def quoted_names(text: str) -> set[str]:
 
     A name is quoted right before the product it names (“青鸢”无人机), or given
     by a verb of naming to a product, an organisation or a venue (名为“溯链”的
-    数字化平台). A term is named the same way (一种名为“数据飞轮”的机制,
-    “卡脖子”技术), so the thing named must be one that takes proper names; and
-    right after a quotation, an organisation is more often the writer's irony
-    (叫作“啸聚”学校) and 店 the start of a word (“不是的！”店伙).
+    数字化平台; 名叫“半亩光阴”的农场统一管理, where the clause goes on). A
+    term is named the same way (一种名为“数据飞轮”的机制, “卡脖子”技术), so
+    the thing named must be one that takes proper names; and right after a
+    quotation, an organisation is more often the writer's irony (叫作“啸聚”
+    学校) and 店 the start of a word (“不是的！”店伙).
 
     >>> sorted(quoted_names("名为“溯链”的数字化平台，一种名为“数据飞轮”的机制，“青鸢”无人机"))
     ['溯链', '青鸢']
+    >>> sorted(quoted_names("由一家名叫“半亩光阴”的农场统一管理"))
+    ['半亩光阴']
     >>> sorted(quoted_names("“卡脖子”技术，“独角兽”公司"))
     []
     """
     words = dictionary_words()
-    found = {m.group(1) for m in _NAMED.finditer(text) if m.group(2).endswith(_NAMED_THING_TUPLE)}
+    found = {
+        m.group(1)
+        for m in _NAMED.finditer(text)
+        if m.group(2).endswith(_NAMED_THING_TUPLE) or m.group(2).startswith(_NAMED_THING_TUPLE)
+    }
     found.update(
         m.group(1) for m in _QUOTED.finditer(text) if text.startswith(_PRODUCT_TUPLE, m.end())
     )
