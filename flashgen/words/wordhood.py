@@ -285,6 +285,24 @@ def _doubled_verb_phrase(word: str) -> bool:
     )
 
 
+def _doubled_form(word: str) -> bool:
+    """Two of the same character that is a verb by its main sense, or a free
+    adjective by jieba's tag: a form of it (问问, 红红). Not a bound one (碌碌,
+    惴惴, 岌岌), nor a noun or classifier, whose doubled forms are words of
+    their own or "every X" (源源, 营营, 团团, 家家). jieba's tags of such
+    pairs are no guide (问问 n, 试试 vn, 混混 a).
+
+    >>> _doubled_form("问问"), _doubled_form("红红"), _doubled_form("源源"), _doubled_form("碌碌")
+    (True, True, False, False)
+    """
+    ch = word[0]
+    return (
+        len(word) == 2
+        and word[1] == ch
+        and (is_verb(ch) or (free_char(ch) and is_adjective_char(ch)))
+    )
+
+
 # The numerals of idioms' hyperbole, which make no count (长命百岁, 一日千里).
 _IDIOM_NUMERALS = frozenset("百千万亿半")
 
@@ -462,6 +480,12 @@ def _judge(word: str, quoted: bool, evidence: str, parallel: bool) -> Verdict:
         # V一V, "have a look", "give it a try" (望一望, 谈一谈): a form of the
         # verb; a dictionary lists the commonest (看一看, 试一试).
         return Verdict(False, "phrase", "a verb doubled around 一", parts)
+    if _doubled_form(word):
+        # A free verb or adjective doubled, that no dictionary lists: the
+        # tentative form of the verb (问问, 试试, 学学: "have a go at") or
+        # the vivid form of the adjective (红红的, 高高的, 软软); the
+        # character is the word.
+        return Verdict(False, "phrase", "a verb or adjective doubled", (word[0], word[0]))
     if len(word) == 3 and word[1] == "一":
         # One character, 一 and one more: a verb and a count of it (睡一觉,
         # 走一遭, 宿一宵), "the one X" (另一面, 前一晚) or a clause, "as soon
@@ -539,10 +563,6 @@ def _judge(word: str, quoted: bool, evidence: str, parallel: bool) -> Verdict:
         return Verdict(False, "phrase", "function word inside an idiom shape", parts)
     if len(parts) >= 2 and len(parts[0]) > 1 and len(set(parts)) == 1:
         return Verdict(False, "phrase", "a word repeated", parts)
-    if len(word) == 2 and word[0] == word[1] and is_verb(word[0]) and not is_noun(word):
-        # A verb doubled, "have a go at" (讲讲, 翻翻, 学学): a form of the
-        # verb; not a noun so made (混混 "hooligan").
-        return Verdict(False, "phrase", "a verb doubled", parts)
     if topic_zhe(parts):
         return Verdict(False, "phrase", "者 after a noun (the topic particle)", parts)
     derivation = derivation_kind(word, parts)
