@@ -174,6 +174,7 @@ def single_verbs() -> frozenset[str]:
     return frozenset(datacache.cached("single-verbs-1", packages, build))
 
 
+@cache
 def single_function_words() -> frozenset[str]:
     """One-character adverbs, pronouns and conjunctions HSK lacks, of the
     spoken language (甭 "don't", 啥 "what", 咋 "how", 俺 "I") and the literary
