@@ -176,8 +176,9 @@ def listed_chengyu(word: str, parts: tuple[str, ...]) -> bool:
     """jieba lists ``word`` as a four-character idiom, and it holds no particle
     but the literary 所 (老有所养) and no pronoun but the literary 其 and 各
     (各司其职), nor 在 or 是 after its
-    first character (奇怪的是, 待在家里 are phrases jieba tags so); made of two
-    dictionary words, one of them rare."""
+    first character (奇怪的是, 待在家里 are phrases jieba tags so), nor 在 and a
+    localizer round it (在精神上); made of two dictionary words, one of them
+    rare."""
     if not is_listed_chengyu(word):
         return False
     if any(
@@ -187,6 +188,10 @@ def listed_chengyu(word: str, parts: tuple[str, ...]) -> bool:
     ):
         return False
     if "在" in word[1:] or "是" in word[1:]:
+        return False
+    if word[0] == "在" and word[-1] in grammar.LOCALIZERS:
+        # 在 … 上/中/之前, a place or time phrase, however jieba tags it (在精神上,
+        # 在建设中, 在此之前: 8 of jieba's idioms, none an idiom).
         return False
     if len(parts) == 2 and all(len(p) == 2 for p in parts):
         return min(zipf(p) or 0.0 for p in parts) < _CHENGYU_RARE_PART_ZIPF
