@@ -614,7 +614,6 @@ def names_in_use(sentences: Iterable[Sequence[str]], text: str) -> frozenset[str
             found.add(s)  # an address form is a name wherever it stands
         elif (s in strong and shape) or (count.recurs(s) and (s in strong or s in speech or shape)):
             found.add(s)
-
     # The given name of a name with a kinship term or a title, or of a family
     # and given name, is a name on its own too (祥林 of 祥林嫂, where a line
     # break parts them; 德顺 of 郑德顺).

@@ -481,7 +481,7 @@ def _judge(word: str, quoted: bool, evidence: str, parallel: bool) -> Verdict:
         # verb; a dictionary lists the commonest (看一看, 试一试).
         return Verdict(False, "phrase", "a verb doubled around 一", parts)
     if _doubled_form(word):
-        # A free verb or adjective doubled, that no dictionary lists: the
+        # A verb, or a free adjective, doubled, that no dictionary lists: the
         # tentative form of the verb (问问, 试试, 学学: "have a go at") or
         # the vivid form of the adjective (红红的, 高高的, 软软); the
         # character is the word.
@@ -490,8 +490,8 @@ def _judge(word: str, quoted: bool, evidence: str, parallel: bool) -> Verdict:
         # One character, 一 and one more: a verb and a count of it (睡一觉,
         # 走一遭, 宿一宵), "the one X" (另一面, 前一晚) or a clause, "as soon
         # as" (天一亮); a dictionary lists the words (统一体, 第一线). Over the
-        # 37 texts and 13 books 9 cards had this shape, 8 of them junk and
-        # the ninth half of a saying (长一智 of 吃一堑，长一智).
+        # 37 texts and 13 books 10 cards had this shape, 9 of them junk and
+        # the tenth half of a saying (长一智 of 吃一堑，长一智).
         return Verdict(False, "phrase", "a character, 一 and a character", parts)
     if len(word) == 4 and word[0] == word[2] and word[1] + word[3] in ("来去", "去来"):
         # V来V去, "V back and forth, over and over" (爬来爬去, 聊来聊去): a
